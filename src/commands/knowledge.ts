@@ -1,0 +1,3 @@
+import type { CommandModule } from '../core.ts';
+
+export const knowledgeCommands: CommandModule = { commands: {}, actions: {} };

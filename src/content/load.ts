@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import matter from 'gray-matter';
+import type { z } from 'zod';
+import { ContentError } from '../errors.ts';
+import { type Entry, EntryFrontMatter, TIP_BODY_MAX, type Tip, TipFrontMatter } from './schema.ts';
+
+/** Everything the bot knows, validated and cross-checked. */
+export interface Content {
+  entries: readonly Entry[];
+  tips: readonly Tip[];
+  entry(id: string): Entry | undefined;
+  tip(id: string): Tip | undefined;
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.md') && d.name.toLowerCase() !== 'readme.md')
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+}
+
+function fail(file: string, error: z.ZodError): never {
+  const issue = error.issues[0];
+  const field = issue?.path.length ? issue.path.join('.') : 'front matter';
+  throw new ContentError(file, field, issue?.message ?? 'is invalid');
+}
+
+function parseFile(path: string, name: string): { data: Record<string, unknown>; body: string } {
+  try {
+    const parsed = matter(readFileSync(path, 'utf8'));
+    if (Object.keys(parsed.data).length === 0) throw new Error('no front matter between --- lines');
+    return { data: parsed.data, body: parsed.content.trim() };
+  } catch (error) {
+    if (error instanceof ContentError) throw error;
+    throw new ContentError(
+      name,
+      'front matter',
+      `cannot be read: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+}
+
+function toEntry(name: string, data: Record<string, unknown>, body: string): Entry {
+  const parsed = EntryFrontMatter.safeParse(data);
+  if (!parsed.success) fail(name, parsed.error);
+  if (body.length < 40) throw new ContentError(name, 'body', 'is missing or shorter than 40 characters');
+  return { ...parsed.data, body, file: name };
+}
+
+function toTip(name: string, data: Record<string, unknown>, body: string): Tip {
+  const parsed = TipFrontMatter.safeParse(data);
+  if (!parsed.success) fail(name, parsed.error);
+  if (body.length === 0)
+    throw new ContentError(name, 'body', 'is missing: write the tip below the front matter');
+  if (body.length > TIP_BODY_MAX) {
+    throw new ContentError(
+      name,
+      'body',
+      `has ${body.length} characters; a tip explanation allows ${TIP_BODY_MAX}`,
+    );
+  }
+  const { quiz, ...rest } = parsed.data;
+  return { ...rest, body, file: name, quiz: { ...quiz, answer: quiz.options.indexOf(quiz.answer) } };
+}
+
+function checkReferences(entries: Entry[], tips: Tip[]): void {
+  const ids = new Map<string, string>();
+  for (const item of [...entries, ...tips]) {
+    const previous = ids.get(item.id);
+    if (previous) throw new ContentError(item.file, 'id', `"${item.id}" is already used by ${previous}`);
+    ids.set(item.id, item.file);
+  }
+  const entryIds = new Set(entries.map((e) => e.id));
+  const skillIds = new Set(entries.filter((e) => e.kind === 'skill').map((e) => e.id));
+  for (const entry of entries) {
+    const unknown = entry.related.find((r) => !entryIds.has(r));
+    if (unknown)
+      throw new ContentError(entry.file, 'related', `names "${unknown}", which is not an entry id`);
+  }
+  for (const tip of tips) {
+    if (!skillIds.has(tip.skill))
+      throw new ContentError(tip.file, 'skill', `"${tip.skill}" is not a skill id`);
+  }
+}
+
+/** Read and validate every Markdown file under `dir`. Throws `ContentError` naming the file and field. */
+export function loadContent(dir: string): Content {
+  const entries: Entry[] = [];
+  const tips: Tip[] = [];
+  for (const path of markdownFiles(dir)) {
+    const name = relative(process.cwd(), path);
+    const { data, body } = parseFile(path, name);
+    if (data.kind === 'tip') tips.push(toTip(name, data, body));
+    else entries.push(toEntry(name, data, body));
+  }
+  if (entries.length === 0) throw new ContentError(dir, 'files', 'has no skill or FAQ entries');
+  checkReferences(entries, tips);
+  const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]));
+  const tipById = new Map<string, Tip>(tips.map((t) => [t.id, t]));
+  return { entries, tips, entry: (id) => byId.get(id), tip: (id) => tipById.get(id) };
+}

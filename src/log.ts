@@ -1,0 +1,46 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/**
+ * Paths pino blanks wherever they appear in a log object, so a token never reaches a log
+ * even when a whole config, request or error object is logged.
+ */
+export const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'botToken',
+  '*.botToken',
+  'appToken',
+  '*.appToken',
+  'signingSecret',
+  '*.signingSecret',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  '*.headers["x-slack-signature"]',
+  'config.slack.botToken',
+  'config.discord.token',
+  'err.config.headers.Authorization',
+  'err.request.headers.authorization',
+];
+
+/**
+ * Logs always go to stderr so stdout stays clean for the console's replies and the scripts' JSON.
+ * JSON when stderr is not a terminal; readable when it is.
+ */
+export function createLogger(level: LogLevel, pretty = process.stderr.isTTY === true): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'skillbot' } };
+  if (pretty) {
+    return pino(
+      options,
+      pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true } }),
+    );
+  }
+  return pino(options, pino.destination({ fd: 2, sync: true }));
+}
+
+/** A logger that drops everything, for tests and scripts that print their own output. */
+export const silentLogger: Logger = pino({ level: 'silent' });

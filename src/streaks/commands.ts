@@ -1,0 +1,3 @@
+import type { CommandModule } from '../core.ts';
+
+export const streakCommands: CommandModule = { commands: {}, actions: {} };

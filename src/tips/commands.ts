@@ -1,0 +1,3 @@
+import type { CommandModule } from '../core.ts';
+
+export const tipCommands: CommandModule = { commands: {}, actions: {} };

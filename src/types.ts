@@ -1,0 +1,73 @@
+/**
+ * The neutral language the core speaks. Adapters translate platform events into these
+ * types and render `Reply` back into platform messages; nothing here knows about Slack
+ * or Discord.
+ */
+
+export type Platform = 'console' | 'slack' | 'discord';
+
+/** Who is speaking, where. Shared by messages and button clicks. */
+export interface Origin {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  userId: string;
+  displayName: string;
+  /** The adapter decides: Slack workspace admins/owners, Discord Manage Server, the console user. */
+  isAdmin: boolean;
+  /** When the event happened (the adapter's clock reading, not the platform's). */
+  at: Date;
+}
+
+/** A free-text message addressed to the bot (slash command text, mention with the mention removed, DM, console line). */
+export interface Incoming extends Origin {
+  text: string;
+}
+
+/** A click on one of the bot's buttons. `actionId` and `value` are the ones the core put on the button. */
+export interface ActionEvent extends Origin {
+  actionId: string;
+  value: string;
+}
+
+export type Visibility = 'public' | 'private';
+
+export interface ReplyButton {
+  label: string;
+  actionId: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface ReplyField {
+  label: string;
+  value: string;
+}
+
+export interface Reply {
+  title?: string;
+  /** CommonMark. Adapters convert it (Slack mrkdwn, Discord Markdown, plain terminal text). */
+  text: string;
+  fields?: ReplyField[];
+  bullets?: string[];
+  buttons?: ReplyButton[];
+  /** `private` is seen by the asker only (Slack ephemeral, Discord ephemeral, console: same thing). */
+  visibility: Visibility;
+  /** True for answers worth offering a "Share in channel" button for. */
+  shareable?: boolean;
+}
+
+/** The clock is injected everywhere so rules and the scheduler can be tested at any instant. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+/** Button action ids the core understands. Adapters pass them back untouched. */
+export const ACTIONS = {
+  /** "I learned it": value is `${tipId}@${localDate}` of the post, or empty for "today". */
+  checkin: 'skillbot.checkin',
+  /** Quiz option: value is `${tipId}@${localDate}#${optionIndex}`. */
+  quiz: 'skillbot.quiz',
+  /** Show one knowledge entry (related skills, "Did you mean"): value is the entry id. */
+  entry: 'skillbot.entry',
+} as const;
