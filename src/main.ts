@@ -1,0 +1,96 @@
+/**
+ * The composition root: the only file in src/ that may import adapters. It reads the
+ * configuration, picks the adapters whose credentials are set (or the console), and runs.
+ */
+import { parseArgs } from 'node:util';
+import { createConsoleAdapter } from '../adapters/console/index.ts';
+import { createDiscordAdapter } from '../adapters/discord/index.ts';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import type { Adapter } from './adapter.ts';
+import type { Bot } from './bot.ts';
+import { type Config, loadConfig, loadDotEnv } from './config.ts';
+import { ConfigError, ContentError, DataFileError } from './errors.ts';
+import { createLogger, type Logger } from './log.ts';
+import { type RunningApp, startApp } from './runtime/app.ts';
+import type { Readiness } from './runtime/health.ts';
+import { systemClock } from './types.ts';
+
+/** Exit status for "fix the configuration, then start again" (sysexits EX_CONFIG), so supervisors need not loop. */
+const EXIT_CONFIG = 78;
+
+function chooseAdapters(config: Config, log: Logger, onConsoleEnd: () => void) {
+  const { values } = parseArgs({ options: { user: { type: 'string' } }, strict: false });
+  return (bot: Bot, readiness: () => Readiness): Adapter[] => {
+    const adapters: Adapter[] = [];
+    if (config.slack)
+      adapters.push(createSlackAdapter({ config: config.slack, bot, log, clock: systemClock, readiness }));
+    if (config.discord)
+      adapters.push(createDiscordAdapter({ config: config.discord, bot, log, clock: systemClock }));
+    if (adapters.length > 0) return adapters;
+    const user = typeof values.user === 'string' && values.user.trim() ? values.user.trim() : 'you';
+    return [
+      createConsoleAdapter({
+        bot,
+        log,
+        clock: systemClock,
+        input: process.stdin,
+        output: process.stdout,
+        user,
+        interactive: process.stdin.isTTY === true,
+        onEnd: onConsoleEnd,
+      }),
+    ];
+  };
+}
+
+function explainFatal(error: unknown): number {
+  const known =
+    error instanceof ConfigError || error instanceof ContentError || error instanceof DataFileError;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`skillbot cannot start: ${message}\n`);
+  if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return known || /TOKEN|SECRET/.test(message) ? EXIT_CONFIG : 1;
+}
+
+function installSignalHandlers(app: RunningApp, log: Logger): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(1); // A second signal: leave at once.
+    signalled = true;
+    app.shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  // One bad event never kills the process: log it and carry on.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+  process.on('uncaughtException', (error) => log.error({ err: error }, 'uncaught exception'));
+  // The console can reach the end of its input before start-up has returned.
+  let inputEnded: () => void = () => {};
+  const ended = new Promise<void>((resolve) => {
+    inputEnded = resolve;
+  });
+  const app = await startApp({
+    config,
+    log,
+    clock: systemClock,
+    makeAdapters: chooseAdapters(config, log, () => inputEnded()),
+  });
+  void ended.then(() => app.shutdown('end of input')).then(() => process.exit(0));
+  installSignalHandlers(app, log);
+}
+
+main().catch((error: unknown) => {
+  process.exit(explainFatal(error));
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { ConfigError } from '../../src/errors.ts';
+
+const SLACK_TOKEN = 'xoxb-1111-2222-supersecretvalue';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('GIVEN an empty environment THEN console defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      dataFile: './data/skillbot.json',
+      defaultTimezone: 'UTC',
+      logLevel: 'info',
+      tips: { days: 'weekdays', catchupHours: 3 },
+    });
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+  });
+
+  it('GIVEN blank values THEN they count as unset', () => {
+    expect(loadConfig({ DEFAULT_TIMEZONE: '  ', SLACK_BOT_TOKEN: '' }).defaultTimezone).toBe('UTC');
+  });
+
+  it('GIVEN a wrong timezone THEN the message names the variable and an example', () => {
+    const error = configError({ DEFAULT_TIMEZONE: 'Mars/Olympus' });
+    expect(error.message).toContain('DEFAULT_TIMEZONE');
+    expect(error.message).toContain('Europe/Berlin');
+  });
+
+  it.each([
+    [{ TIP_TIME: '25:00' }, 'TIP_TIME'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
+    [{ DISCORD_TIP_CHANNEL: '#general' }, 'DISCORD_TIP_CHANNEL'],
+  ])('GIVEN %j THEN it fails naming %s', (env, name) => {
+    expect(configError(env).message).toContain(name);
+  });
+
+  it('GIVEN a Slack token of the wrong kind THEN the fix is named and the value is not echoed', () => {
+    const error = configError({ SLACK_BOT_TOKEN: 'xapp-should-be-bot-token-123' });
+    expect(error.message).toContain('SLACK_BOT_TOKEN');
+    expect(error.message).toContain('xoxb-');
+    expect(error.message).not.toContain('should-be-bot-token');
+  });
+
+  it('GIVEN a bot token without signing secret or app token THEN it asks for one of them', () => {
+    const error = configError({ SLACK_BOT_TOKEN: SLACK_TOKEN });
+    expect(error.message).toContain('SLACK_SIGNING_SECRET');
+    expect(error.message).toContain('SLACK_APP_TOKEN');
+    expect(error.message).not.toContain('supersecret');
+  });
+
+  it('GIVEN Slack and Discord credentials THEN both are configured and secrets never print', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_SIGNING_SECRET: 'abcdef0123456789',
+      DISCORD_TOKEN: 'discord-token-abcdefghijklmnop',
+    });
+    expect(config.slack?.botToken.reveal()).toBe(SLACK_TOKEN);
+    expect(config.discord?.token.reveal()).toBe('discord-token-abcdefghijklmnop');
+    const printed = `${JSON.stringify(config)} ${String(config.slack?.botToken)}`;
+    expect(printed).not.toContain('supersecret');
+    expect(printed).not.toContain('abcdefghijklmnop');
+    expect(printed).toContain('[redacted]');
+  });
+});
