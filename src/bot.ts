@@ -3,6 +3,7 @@ import { knowledgeCommands } from './commands/knowledge.ts';
 import { type CommandName, parseCommand } from './commands/parse.ts';
 import type { ActionHandler, CommandHandler, CommandModule, CoreDeps } from './core.ts';
 import { StoreWriteError } from './errors.ts';
+import { homeReply } from './home.ts';
 import { streakCommands } from './streaks/commands.ts';
 import { tipCommands } from './tips/commands.ts';
 import type { ActionEvent, Incoming, Origin, Reply, Visibility } from './types.ts';
@@ -87,15 +88,7 @@ export function createBot(deps: CoreDeps): Bot {
       });
     },
     home(origin) {
-      return guarded(
-        origin,
-        'home',
-        () =>
-          helpCommands.commands.help?.({ ...origin, text: 'help' }, '', deps) ?? {
-            text: '',
-            visibility: 'private',
-          },
-      );
+      return guarded(origin, 'home', () => homeReply(deps, origin));
     },
     visibilityOf(text) {
       return PRIVATE_COMMANDS.has(parseCommand(text).name) ? 'private' : 'public';
