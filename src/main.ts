@@ -7,12 +7,10 @@ import { createConsoleAdapter } from '../adapters/console/index.ts';
 import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Adapter } from './adapter.ts';
-import type { Bot } from './bot.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { ConfigError, ContentError, DataFileError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
-import { type RunningApp, startApp } from './runtime/app.ts';
-import type { Readiness } from './runtime/health.ts';
+import { type AdapterContext, type RunningApp, startApp } from './runtime/app.ts';
 import { systemClock } from './types.ts';
 
 /** Exit status for "fix the configuration, then start again" (sysexits EX_CONFIG), so supervisors need not loop. */
@@ -20,12 +18,16 @@ const EXIT_CONFIG = 78;
 
 function chooseAdapters(config: Config, log: Logger, onConsoleEnd: () => void) {
   const { values } = parseArgs({ options: { user: { type: 'string' } }, strict: false });
-  return (bot: Bot, readiness: () => Readiness): Adapter[] => {
+  return ({ bot, readiness, skills, fatal }: AdapterContext): Adapter[] => {
     const adapters: Adapter[] = [];
-    if (config.slack)
-      adapters.push(createSlackAdapter({ config: config.slack, bot, log, clock: systemClock, readiness }));
-    if (config.discord)
-      adapters.push(createDiscordAdapter({ config: config.discord, bot, log, clock: systemClock }));
+    const clock = systemClock;
+    if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, bot, log, clock, readiness }));
+    if (config.discord) {
+      const discord = config.discord;
+      adapters.push(
+        createDiscordAdapter({ config: discord, bot, log, clock, skills: [...skills], onFatal: fatal }),
+      );
+    }
     if (adapters.length > 0) return adapters;
     const user = typeof values.user === 'string' && values.user.trim() ? values.user.trim() : 'you';
     return [
@@ -86,6 +88,10 @@ async function main(): Promise<void> {
     log,
     clock: systemClock,
     makeAdapters: chooseAdapters(config, log, () => inputEnded()),
+    onFatal: (error) => {
+      process.stderr.write(`skillbot stopped: ${error.message}\n`);
+      void app.shutdown('fatal adapter error').finally(() => process.exit(EXIT_CONFIG));
+    },
   });
   void ended.then(() => app.shutdown('end of input')).then(() => process.exit(0));
   installSignalHandlers(app, log);

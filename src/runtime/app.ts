@@ -3,6 +3,7 @@ import { createAnswerer } from '../answer/engine.ts';
 import { type Bot, createBot } from '../bot.ts';
 import type { Config } from '../config.ts';
 import { loadContent } from '../content/load.ts';
+import type { Entry } from '../content/schema.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Logger } from '../log.ts';
 import { openStore } from '../store/lowdb.ts';
@@ -20,7 +21,19 @@ export interface AppOptions {
   log: Logger;
   clock: Clock;
   /** Build the adapters to run; the composition root decides which (it alone imports adapters). */
-  makeAdapters: (bot: Bot, readiness: () => Readiness) => Adapter[];
+  makeAdapters: (context: AdapterContext) => Adapter[];
+  /** Called when an adapter reports a fatal error after start-up. */
+  onFatal: (error: Error) => void;
+}
+
+/** What the composition root hands each adapter it builds. */
+export interface AdapterContext {
+  bot: Bot;
+  readiness: () => Readiness;
+  /** Skill titles and ids, for platforms that autocomplete them. */
+  skills: readonly Entry[];
+  /** An adapter lost its connection for good (revoked token, disallowed intents): stop the process. */
+  fatal: (error: Error) => void;
 }
 
 export interface RunningApp {
@@ -50,7 +63,13 @@ async function startAdapters(adapters: Adapter[], deps: CoreDeps): Promise<void>
   }
 }
 
-export async function startApp({ config, log, clock, makeAdapters }: AppOptions): Promise<RunningApp> {
+export async function startApp({
+  config,
+  log,
+  clock,
+  makeAdapters,
+  onFatal,
+}: AppOptions): Promise<RunningApp> {
   const deps = await openCore(config, log, clock);
   const tracked = trackBot(createBot(deps));
   const scheduler = createScheduler(deps);
@@ -59,7 +78,8 @@ export async function startApp({ config, log, clock, makeAdapters }: AppOptions)
     const reasons = adapters.filter((a) => !a.isReady()).map((a) => `${a.platform} is not connected`);
     return { ready: adapters.length > 0 && reasons.length === 0, reasons };
   };
-  adapters = makeAdapters(tracked.bot, readiness);
+  const skills = deps.content.entries.filter((entry) => entry.kind === 'skill');
+  adapters = makeAdapters({ bot: tracked.bot, readiness, skills, fatal: onFatal });
   for (const adapter of adapters) scheduler.addDelivery(adapter.delivery);
   try {
     await startAdapters(adapters, deps);

@@ -1,0 +1,67 @@
+/**
+ * Messages addressed to the bot: a mention in a server channel, or anything in a DM.
+ * Without the privileged MessageContent intent Discord still delivers the content of exactly
+ * these messages, which is all skillbot reads.
+ */
+import { type Message, PermissionFlagsBits } from 'discord.js';
+import type { Bot } from '../../src/bot.ts';
+import type { Logger } from '../../src/log.ts';
+import type { Clock, Incoming } from '../../src/types.ts';
+import type { ButtonIds } from './custom-id.ts';
+import { NO_MENTIONS, renderReply } from './render.ts';
+
+export interface HandlerContext {
+  bot: Bot;
+  log: Logger;
+  clock: Clock;
+  buttons: ButtonIds;
+}
+
+export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+/** Workspace id for direct messages, which belong to no server. */
+export const DM_WORKSPACE = 'dm';
+
+const mentionOf = (botId: string) => new RegExp(`<@!?${botId}>`, 'g');
+
+/**
+ * The text the user addressed to the bot, without the mention, or undefined when the message is
+ * not for the bot: from a bot or webhook (including this one), a system message, or a server
+ * message whose text does not @mention the bot user (@everyone, a role or a reply ping do not count).
+ */
+export function addressedText(message: Message, botId: string): string | undefined {
+  if (message.author.bot || message.webhookId || message.system) return undefined;
+  if (!message.inGuild()) return message.content.trim();
+  if (!mentionOf(botId).test(message.content)) return undefined;
+  return message.content.replace(mentionOf(botId), ' ').trim();
+}
+
+export function incomingFromMessage(message: Message, text: string, clock: Clock): Incoming {
+  const member = message.inGuild() ? message.member : null;
+  return {
+    platform: 'discord',
+    workspaceId: message.guildId ?? DM_WORKSPACE,
+    channelId: message.channelId,
+    userId: message.author.id,
+    displayName: member?.displayName ?? message.author.displayName,
+    isAdmin: member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false,
+    text,
+    at: clock(),
+  };
+}
+
+/** Answer a message as a reply to it. A failure is logged and answered with a short apology. */
+export async function answerMessage(message: Message, ctx: HandlerContext): Promise<void> {
+  const botId = message.client.user.id;
+  const text = addressedText(message, botId);
+  if (text === undefined) return;
+  try {
+    const reply = await ctx.bot.handleMessage(incomingFromMessage(message, text, ctx.clock));
+    // A message reply cannot be ephemeral: the user asked in the open, so the answer goes there too.
+    await message.reply({ ...renderReply(reply, ctx.buttons), allowedMentions: NO_MENTIONS });
+  } catch (error) {
+    ctx.log.error({ err: error, channelId: message.channelId }, 'discord: answering a message failed');
+    await message
+      .reply({ content: APOLOGY, allowedMentions: NO_MENTIONS })
+      .catch((err: unknown) => ctx.log.warn({ err }, 'discord: the apology could not be sent either'));
+  }
+}
