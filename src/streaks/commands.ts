@@ -1,3 +1,85 @@
-import type { CommandModule } from '../core.ts';
+/** `done`, `streak`, `top`, `timezone`, `settings`: the streak commands. Thin: rules and store do the work. */
+import type { CommandHandler, CommandModule } from '../core.ts';
+import type { Reply } from '../types.ts';
+import { type CheckinOutcome, recordCheckin, streakOverview } from './checkin.ts';
+import { leaderboard } from './leaderboard.ts';
+import { days, daysRow, formatDay, safeName } from './render.ts';
+import { settingsCommand } from './settings.ts';
+import { timezoneCommand } from './timezone.ts';
 
-export const streakCommands: CommandModule = { commands: {}, actions: {} };
+const MILESTONE_LINES: Record<number, string> = {
+  3: '🎉 3 days in a row: the habit is forming!',
+  7: '🎉 A 7-day streak: a whole week of learning!',
+  14: '🎉 14 days in a row: two solid weeks!',
+  30: '🏆 30 days! A month of steady learning.',
+  50: '🏆 50 days in a row. Impressive consistency!',
+  100: '🏅 100 days! That is a serious habit. Hats off.',
+};
+
+function doneText(outcome: CheckinOutcome): string {
+  const streak = `Current streak: **${days(outcome.current)}** (longest ${days(outcome.longest)}).`;
+  if (outcome.status === 'already') {
+    return `You already checked in today (${formatDay(outcome.date)}); it counts once a day. ${streak}`;
+  }
+  const lines = [`✅ Counted ${formatDay(outcome.date)} as a learning day. ${streak}`];
+  if (outcome.milestone) lines.push(MILESTONE_LINES[outcome.milestone] ?? `🎉 ${days(outcome.milestone)}!`);
+  return lines.join('\n');
+}
+
+const done: CommandHandler = async (msg, _args, deps) => ({
+  text: doneText(await recordCheckin(deps, msg)),
+  visibility: 'private',
+});
+
+const streak: CommandHandler = (msg, _args, deps) => {
+  const o = streakOverview(deps, msg);
+  const { row, legend } = daysRow(o.days);
+  const first = o.days[0];
+  const lines = [`Last 14 days (${first ? formatDay(first.date) : ''} → today):`, row, legend];
+  if (o.frozenRecently.length > 0) {
+    lines.push(`❄️ A freeze kept your streak alive on ${o.frozenRecently.map(formatDay).join(' and ')}.`);
+  }
+  if (o.total === 0)
+    lines.push('No check-ins yet: type `done` after you learn something today to start a streak.');
+  else if (!o.checkedInToday) lines.push('Type `done` once you have learned something today.');
+  return {
+    title: 'Your learning streak',
+    text: lines.join('\n'),
+    fields: [
+      { label: 'Current streak', value: days(o.current) },
+      { label: 'Longest streak', value: days(o.longest) },
+      { label: 'Total learning days', value: String(o.total) },
+      { label: 'Freezes banked', value: `${o.freezes} of 2` },
+    ],
+    visibility: 'private',
+  };
+};
+
+const top: CommandHandler = (msg, _args, deps): Reply => {
+  const board = leaderboard(deps.store.data, msg, msg.at, deps.settings.defaultTimezone);
+  if (board.size === 0) {
+    return {
+      title: 'Leaderboard',
+      text: 'Nobody has checked in yet. Type `done` after you learn something today to start the board.',
+      visibility: 'public',
+    };
+  }
+  const line = (e: (typeof board.top)[number]) =>
+    `${e.rank}. ${safeName(e.displayName)}: ${days(e.current)} (longest ${e.longest}, ${e.total} in total)`;
+  const footer = board.asker
+    ? `\n\n${safeName(board.asker.displayName)} is #${board.asker.rank} of ${board.size} with ${days(board.asker.current)}.`
+    : board.askerRank === null
+      ? '\n\nType `done` after you learn something today to join the board.'
+      : '';
+  return {
+    title: 'Leaderboard',
+    text: `Ranked by current streak, then longest, then total learning days.${footer}`,
+    bullets: board.top.map(line),
+    visibility: 'public',
+  };
+};
+
+export const streakCommands: CommandModule = {
+  commands: { done, streak, top, timezone: timezoneCommand, settings: settingsCommand },
+  actions: {},
+};

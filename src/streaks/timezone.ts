@@ -1,0 +1,75 @@
+/** `timezone [Area/City|default]`: a person's own day boundary for streaks. */
+import type { CommandHandler, CoreDeps } from '../core.ts';
+import { userKey } from '../store/types.ts';
+import { quoteUserText } from '../text.ts';
+import { isValidTimeZone, localParts } from '../time.ts';
+import type { Incoming, Reply } from '../types.ts';
+import { ensureUser, type TimezoneSource, timezoneFor } from './context.ts';
+import { formatDay } from './render.ts';
+
+const EXAMPLE = '`timezone Europe/Berlin` or `timezone America/New_York`';
+const RESET_WORDS = new Set(['default', 'reset', 'clear', 'none']);
+
+/** `europe/berlin` → `Europe/Berlin`; undefined when not a timezone. */
+export function canonicalTimeZone(name: string): string | undefined {
+  if (!isValidTimeZone(name)) return undefined;
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}
+
+export function describeNow(at: Date, timezone: string): string {
+  const p = localParts(at, timezone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `it is ${pad(p.hour)}:${pad(p.minute)} on ${formatDay(p.date)} there`;
+}
+
+const SOURCE_WORDS: Record<TimezoneSource, string> = {
+  yours: 'your own setting',
+  workspace: "the workspace's timezone",
+  default: "the bot's default",
+};
+
+export function invalidTimezoneReply(given: string, example = EXAMPLE): Reply {
+  const shown = quoteUserText(given, 40).replace(/`/g, "'");
+  return {
+    text: `"${shown}" is not a timezone I know. Use an IANA name (Area/City), for example ${example}.`,
+    visibility: 'private',
+  };
+}
+
+function showTimezone(msg: Incoming, deps: CoreDeps): Reply {
+  const zone = timezoneFor(deps.store.data, msg, deps.settings.defaultTimezone);
+  return {
+    text:
+      `Your day runs on **${zone.timezone}** time (${SOURCE_WORDS[zone.source]}); ${describeNow(msg.at, zone.timezone)}. ` +
+      `Change it with \`timezone Area/City\`, for example ${EXAMPLE}.`,
+    visibility: 'private',
+  };
+}
+
+async function setTimezone(msg: Incoming, timezone: string | undefined, deps: CoreDeps): Promise<Reply> {
+  await deps.store.commit((data) => {
+    const user = ensureUser(data, msg);
+    if (timezone) user.timezone = timezone;
+    else delete user.timezone;
+  });
+  const zone = timezoneFor(deps.store.data, msg, deps.settings.defaultTimezone);
+  const what = timezone
+    ? `Your day now runs on **${zone.timezone}** time`
+    : `Your own timezone is cleared; your day follows ${SOURCE_WORDS[zone.source]}, **${zone.timezone}**`;
+  return {
+    text: `${what}; ${describeNow(msg.at, zone.timezone)}. Your streak is kept: past check-ins stay on their dates.`,
+    visibility: 'private',
+  };
+}
+
+export const timezoneCommand: CommandHandler = (msg, args, deps) => {
+  const wanted = args.trim();
+  if (wanted === '') return showTimezone(msg, deps);
+  if (RESET_WORDS.has(wanted.toLowerCase())) {
+    const known = deps.store.data.users[userKey(msg.platform, msg.workspaceId, msg.userId)];
+    return known?.timezone ? setTimezone(msg, undefined, deps) : showTimezone(msg, deps);
+  }
+  const timezone = canonicalTimeZone(wanted);
+  if (!timezone) return invalidTimezoneReply(wanted);
+  return setTimezone(msg, timezone, deps);
+};

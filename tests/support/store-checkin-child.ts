@@ -1,0 +1,55 @@
+/**
+ * Child process for the store kill drill. Once its modules are loaded it waits for a line on
+ * stdin (so the drill can boot the next child while the current one works): `go`, or `go <n>` to
+ * have it SIGKILL itself right after printing its n-th confirmation, the moment least forgiving of
+ * a confirmation that ran ahead of the disk. Then it opens the data file given as argv[2] and makes
+ * check-ins for users `<prefix>-0`, `<prefix>-1`, … (prefix argv[3]) as fast as it can, a few in
+ * flight at a time, printing `ok <userId>` on stdout once each is confirmed. Runs until killed.
+ */
+import { once } from 'node:events';
+import type { CoreDeps } from '../../src/core.ts';
+import type { Logger } from '../../src/log.ts';
+import { openStore } from '../../src/store/lowdb.ts';
+import { recordCheckin } from '../../src/streaks/checkin.ts';
+
+const [file, prefix = 'u'] = process.argv.slice(2);
+if (!file) throw new Error('usage: store-checkin-child <data file> [user prefix]');
+
+// A do-nothing logger without pino: the drill bundles this file for a fast start, and pino does not bundle.
+const noop = () => {};
+const silentLogger = { error: noop, warn: noop, info: noop, debug: noop } as unknown as Logger;
+
+const [go] = (await once(process.stdin, 'data')) as [Buffer];
+const dieAfter = Number(go.toString().trim().split(' ')[1] ?? Number.NaN);
+
+const store = await openStore({ file, log: silentLogger });
+const deps = {
+  store,
+  clock: () => new Date(),
+  settings: { defaultTimezone: 'UTC', tips: { days: 'weekdays', catchupHours: 3 } },
+  log: silentLogger,
+} as unknown as CoreDeps; // check-ins need only the store, the clock and the settings
+
+process.stdout.write('ready\n');
+if (dieAfter === 0) process.kill(process.pid, 'SIGKILL');
+let next = 0;
+let printed = 0;
+async function checkinLoop(): Promise<never> {
+  for (;;) {
+    const userId = `${prefix}-${next++}`;
+    await recordCheckin(deps, {
+      platform: 'console',
+      workspaceId: 'drill',
+      channelId: 'drill',
+      userId,
+      displayName: userId,
+      isAdmin: false,
+      at: new Date(),
+    });
+    // stdout to a pipe is synchronous on Linux and macOS: once written, the drill can read it.
+    process.stdout.write(`ok ${userId}\n`);
+    if (++printed === dieAfter) process.kill(process.pid, 'SIGKILL');
+  }
+}
+// Several loops so that writes coalesce and confirmations arrive while the next write is running.
+await Promise.all([checkinLoop(), checkinLoop(), checkinLoop(), checkinLoop()]);
