@@ -20,8 +20,8 @@ describe('SIGTERM in the middle of a burst of check-ins', () => {
       for (const line of lines) {
         const acting = /^\(now acting as (\S+)\)$/.exec(line);
         if (acting?.[1]) actingAs = acting[1];
-        if (/^Counted/.test(line)) confirmed.push(actingAs);
-        if (confirmed.length === SIGNAL_AFTER && /^Counted/.test(line)) child.kill('SIGTERM');
+        if (/Counted/.test(line)) confirmed.push(actingAs);
+        if (confirmed.length === SIGNAL_AFTER && /Counted/.test(line)) child.kill('SIGTERM');
       }
     });
     for (let i = 0; i < BURST; i += 1) child.stdin.write(`:user member${i}\ndone\n`);
