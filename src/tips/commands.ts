@@ -1,3 +1,41 @@
-import type { CommandModule } from '../core.ts';
+/** The skill-of-the-day commands (`tip`, `schedule`) and the daily post's buttons. */
+import type { CommandModule, CoreDeps } from '../core.ts';
+import { ACTIONS, type Incoming, type Reply } from '../types.ts';
+import { checkinAction, quizAction } from './actions.ts';
+import { buildPost } from './post.ts';
+import { scheduleCommand } from './schedule-command.ts';
+import { formatLocal, nextPostInstant } from './schedule-rules.ts';
+import { todaysTip } from './today.ts';
 
-export const tipCommands: CommandModule = { commands: {}, actions: {} };
+/** Where today's tip stands in this channel, as one line under the post. */
+function statusLine(deps: CoreDeps, today: ReturnType<typeof todaysTip>): string {
+  const { record, schedule } = today;
+  if (record?.status === 'sent') return `_Posted in this channel today (${today.date})._`;
+  if (!schedule) return '_This channel has no daily post; an admin can start one with `schedule 09:00`._';
+  if (schedule.paused) return '_The daily post here is paused; type `schedule` to see why._';
+  const next = nextPostInstant(
+    schedule,
+    deps.store.data.posts,
+    deps.clock(),
+    deps.settings.tips.catchupHours,
+  );
+  if (!next || record) return `_Today's tip (${today.date})._`;
+  return `_Will be posted here ${formatLocal(next, schedule.timezone)} (${schedule.timezone})._`;
+}
+
+export function tipCommand(msg: Incoming, _args: string, deps: CoreDeps): Reply {
+  const today = todaysTip(deps, msg, msg.at);
+  if (!today.tip) {
+    return {
+      text: 'There are no tips to show yet. Try `list` to see the skills I can explain.',
+      visibility: 'private',
+    };
+  }
+  const post = buildPost(deps.content, today.tip, today.date);
+  return { ...post, text: `${post.text}\n\n${statusLine(deps, today)}` };
+}
+
+export const tipCommands: CommandModule = {
+  commands: { tip: tipCommand, schedule: scheduleCommand },
+  actions: { [ACTIONS.checkin]: checkinAction, [ACTIONS.quiz]: quizAction },
+};

@@ -1,0 +1,77 @@
+/**
+ * The daily post's buttons. "I learned it" and a quiz answer are check-ins for today, but only
+ * when the post's tip is this channel's tip today; an old post still shows its explanation.
+ */
+import type { Tip } from '../content/schema.ts';
+import type { CoreDeps } from '../core.ts';
+import { recordCheckin } from '../streaks/checkin.ts';
+import { ensureUser, findUser } from '../streaks/context.ts';
+import type { ActionEvent, Reply } from '../types.ts';
+import { parsePostRef, parseQuizValue } from './post.ts';
+import { todaysTip } from './today.ts';
+
+type Outcome = Awaited<ReturnType<typeof recordCheckin>>;
+
+const reply = (text: string): Reply => ({ text, visibility: 'private' });
+
+function checkinLine(outcome: Outcome): string {
+  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+  const streak = `Your streak: ${days(outcome.current)} (longest ${days(outcome.longest)}).`;
+  const celebration = outcome.milestone ? ` 🎉 ${days(outcome.milestone)} in a row, well done!` : '';
+  return outcome.status === 'counted'
+    ? `That counts as today's check-in. ${streak}${celebration}`
+    : `You had already checked in today. ${streak}`;
+}
+
+function isTodaysTip(deps: CoreDeps, action: ActionEvent, tipId: string): boolean {
+  return todaysTip(deps, action, action.at).tip?.id === tipId;
+}
+
+const OLD_POST =
+  "This post is from an earlier day, so it doesn't count as today's check-in. Type `tip` for today's tip, or `done` to check in.";
+
+export async function checkinAction(action: ActionEvent, deps: CoreDeps): Promise<Reply> {
+  const ref = action.value.trim() === '' ? undefined : parsePostRef(action.value);
+  if (action.value.trim() !== '' && !ref) {
+    return reply("I couldn't read that button. Type `done` to check in for today.");
+  }
+  if (ref && !isTodaysTip(deps, action, ref.tipId)) return reply(OLD_POST);
+  return reply(`Nice work! ${checkinLine(await recordCheckin(deps, action))}`);
+}
+
+function verdict(tip: Tip, option: number): string {
+  const right = tip.quiz.options[tip.quiz.answer] ?? '';
+  return option === tip.quiz.answer
+    ? `✅ Right: **${right}**. ${tip.quiz.explanation}`
+    : `❌ Not quite. The answer is **${right}**. ${tip.quiz.explanation}`;
+}
+
+/** Record the answer once; resolves false when this user had already answered this post. */
+async function saveAnswer(deps: CoreDeps, action: ActionEvent, answerKey: string, option: number) {
+  return deps.store.commit((data) => {
+    const user = ensureUser(data, action);
+    if (answerKey in user.quizAnswers) return false;
+    user.quizAnswers[answerKey] = option;
+    return true;
+  });
+}
+
+export async function quizAction(action: ActionEvent, deps: CoreDeps): Promise<Reply> {
+  const parsed = parseQuizValue(action.value);
+  const tip = parsed ? deps.content.tip(parsed.tipId) : undefined;
+  if (!parsed || !tip || parsed.option >= tip.quiz.options.length) {
+    return reply("I couldn't read that answer; the quiz may have changed. Type `tip` for today's quiz.");
+  }
+  const answerKey = `${parsed.tipId}@${parsed.date}`;
+  const previous = findUser(deps.store.data, action)?.quizAnswers[answerKey];
+  if (previous !== undefined) {
+    return reply(`You already answered this quiz. ${verdict(tip, previous)}`);
+  }
+  const today = isTodaysTip(deps, action, tip.id);
+  if (!today) return reply(`${verdict(tip, parsed.option)}\n\n${OLD_POST}`);
+  const outcome = await recordCheckin(deps, action);
+  if (!(await saveAnswer(deps, action, answerKey, parsed.option))) {
+    return reply(`You already answered this quiz. ${verdict(tip, parsed.option)}`);
+  }
+  return reply(`${verdict(tip, parsed.option)}\n\n${checkinLine(outcome)}`);
+}

@@ -1,0 +1,82 @@
+/**
+ * What the scheduler must do right now: a pure function of the stored schedules, the post log,
+ * the instant and the catch-up window. node-cron only decides when to ask.
+ */
+import type { LocalDate, PostRecord, Schedule } from '../store/types.ts';
+import { addDays, isValidTimeZone, localDate, localParts } from '../time.ts';
+import { catchupMs, isLearningDay, scheduledInstant, scheduleKeyFor } from './schedule-rules.ts';
+
+interface DueBase {
+  schedule: Schedule;
+  date: LocalDate;
+  key: string;
+  instant: Date;
+}
+
+export type DueAction =
+  /** No record yet and inside the window: claim and post. */
+  | (DueBase & { kind: 'post' })
+  /** Claimed by an earlier process that did not record the outcome. */
+  | (DueBase & { kind: 'recover'; record: PostRecord; windowOpen: boolean })
+  /** The window closed with no record: write down why there was no post. */
+  | (DueBase & { kind: 'skip'; reason: string });
+
+function hhmm(instant: Date, timeZone: string): string {
+  const { hour, minute } = localParts(instant, timeZone);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+export function missedReason(schedule: Schedule, instant: Date, catchupHours: number): string {
+  const closed = new Date(instant.getTime() + catchupMs(catchupHours));
+  return (
+    `Missed: the bot was not running from ${hhmm(instant, schedule.timezone)} to ` +
+    `${hhmm(closed, schedule.timezone)} (${schedule.timezone}), the catch-up window, so that day's tip was skipped.`
+  );
+}
+
+function actionFor(
+  schedule: Schedule,
+  date: LocalDate,
+  posts: Readonly<Record<string, PostRecord>>,
+  now: Date,
+  catchupHours: number,
+): DueAction | undefined {
+  if (!isLearningDay(date, schedule.days)) return undefined;
+  const instant = scheduledInstant(schedule, date);
+  // A schedule created after that day's time starts with the next one instead of posting late.
+  if (instant.getTime() < Date.parse(schedule.createdAt)) return undefined;
+  if (now.getTime() < instant.getTime()) return undefined;
+  const key = scheduleKeyFor(schedule, date);
+  const record = posts[key];
+  const windowOpen = now.getTime() < instant.getTime() + catchupMs(catchupHours);
+  const base = { schedule, date, key, instant };
+  if (!record) {
+    return windowOpen
+      ? { ...base, kind: 'post' }
+      : { ...base, kind: 'skip', reason: missedReason(schedule, instant, catchupHours) };
+  }
+  if (record.status === 'claimed') return { ...base, kind: 'recover', record, windowOpen };
+  return undefined;
+}
+
+/**
+ * Everything due at `now`. Only the channel's today and yesterday are looked at (yesterday's
+ * window may still be open past midnight), so a long outage never turns into a backlog.
+ */
+export function dueWork(
+  schedules: Readonly<Record<string, Schedule>>,
+  posts: Readonly<Record<string, PostRecord>>,
+  now: Date,
+  catchupHours: number,
+): DueAction[] {
+  const actions: DueAction[] = [];
+  for (const schedule of Object.values(schedules)) {
+    if (schedule.paused || !isValidTimeZone(schedule.timezone)) continue;
+    const today = localDate(now, schedule.timezone);
+    for (const date of [addDays(today, -1), today]) {
+      const action = actionFor(schedule, date, posts, now, catchupHours);
+      if (action) actions.push(action);
+    }
+  }
+  return actions;
+}

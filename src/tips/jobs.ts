@@ -1,0 +1,113 @@
+/**
+ * The scheduler's three kinds of work, one due action each: record a skipped day, claim and
+ * post a due tip, or settle a claim an earlier process left without an outcome.
+ */
+import type { Delivery, TipTarget } from '../delivery.ts';
+import { channelKey, type PostRecord } from '../store/types.ts';
+import type { Platform } from '../types.ts';
+import { markFailed, type SendContext, sendClaimed } from './deliver.ts';
+import type { DueAction } from './due.ts';
+import { chooseTip } from './rotation.ts';
+
+export interface JobContext extends SendContext {
+  /** The registered delivery for a platform (the scheduler only plans work for those). */
+  delivery(platform: Platform): Delivery;
+}
+
+type Action<K extends DueAction['kind']> = Extract<DueAction, { kind: K }>;
+
+const targetOf = (r: Pick<PostRecord, 'platform' | 'workspaceId' | 'channelId'>): TipTarget => ({
+  platform: r.platform,
+  workspaceId: r.workspaceId,
+  channelId: r.channelId,
+});
+
+async function recordSkip(ctx: JobContext, action: DueAction, reason: string): Promise<void> {
+  const { deps } = ctx;
+  const { schedule, date, key } = action;
+  const claimedAt = deps.clock().toISOString();
+  await deps.store.commit((data) => {
+    if (data.posts[key]) return;
+    data.posts[key] = {
+      key,
+      ...targetOf(schedule),
+      date,
+      tipId: '',
+      status: 'skipped',
+      claimedAt,
+      attempts: 0,
+      reason,
+    };
+  });
+  deps.log.info({ postKey: key, reason }, 'skill of the day skipped');
+}
+
+/** Claim the post's key (committed before anything is sent), then send. */
+async function postDue(ctx: JobContext, action: Action<'post'>, history: PostRecord[]): Promise<void> {
+  const { deps } = ctx;
+  const { schedule, date, key } = action;
+  const channel = channelKey(schedule.platform, schedule.workspaceId, schedule.channelId);
+  const tip = chooseTip({ channel, date, history, tips: deps.content.tips });
+  if (!tip) return recordSkip(ctx, action, 'There are no tips in the content to post.');
+  const claimedAt = deps.clock();
+  const claimed = await deps.store.commit((data) => {
+    if (data.posts[key]) return false;
+    const claim: PostRecord = {
+      key,
+      ...targetOf(schedule),
+      date,
+      tipId: tip.id,
+      status: 'claimed',
+      claimedAt: claimedAt.toISOString(),
+      attempts: 0,
+    };
+    data.posts[key] = claim;
+    return true;
+  });
+  if (!claimed || ctx.isStopping()) return;
+  const delivery = ctx.delivery(schedule.platform);
+  const job = { delivery, target: targetOf(schedule), key, date, tip, claimedAt, attemptsSoFar: 0 };
+  await sendClaimed(ctx, { ...job, checkFirst: false });
+}
+
+/** A claim left by an earlier process: find out whether it landed, else send it again. */
+async function recoverClaim(ctx: JobContext, action: Action<'recover'>): Promise<void> {
+  const { deps } = ctx;
+  const { record: claim, key } = action;
+  const delivery = ctx.delivery(claim.platform);
+  const tip = deps.content.tip(claim.tipId);
+  const base = {
+    delivery,
+    target: targetOf(claim),
+    key,
+    date: claim.date,
+    claimedAt: new Date(claim.claimedAt),
+  };
+  deps.log.info({ postKey: key }, 'recovering a post whose outcome is unknown');
+  if (tip && action.windowOpen) {
+    return sendClaimed(ctx, { ...base, tip, checkFirst: true, attemptsSoFar: claim.attempts });
+  }
+  const found = await delivery.findPosted?.(base.target, key, base.claimedAt);
+  if (found) {
+    await deps.store.commit((data) => {
+      const r = data.posts[key];
+      if (r) Object.assign(r, { status: 'sent', messageId: found } satisfies Partial<PostRecord>);
+    });
+    return;
+  }
+  const reason = tip
+    ? 'A send was interrupted and the catch-up window has passed, so it was not tried again.'
+    : `The tip "${claim.tipId}" is no longer in the content, so the interrupted post was not sent again.`;
+  await markFailed(deps, base, reason, claim.attempts, false);
+}
+
+export function runAction(
+  ctx: JobContext,
+  action: DueAction,
+  histories: Map<string, PostRecord[]>,
+): Promise<void> {
+  if (action.kind === 'skip') return recordSkip(ctx, action, action.reason);
+  if (action.kind === 'recover') return recoverClaim(ctx, action);
+  const s = action.schedule;
+  return postDue(ctx, action, histories.get(channelKey(s.platform, s.workspaceId, s.channelId)) ?? []);
+}

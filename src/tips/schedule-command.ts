@@ -1,0 +1,93 @@
+/** `schedule`, `schedule <HH:MM> [timezone] [weekdays|daily]` and `schedule off`. */
+import type { CoreDeps } from '../core.ts';
+import type { Schedule } from '../store/types.ts';
+import type { Incoming, Reply, ReplyField } from '../types.ts';
+import {
+  describeDays,
+  formatLocal,
+  lastPostRecord,
+  nextPostInstant,
+  parseScheduleArgs,
+  SCHEDULE_EXAMPLE,
+} from './schedule-rules.ts';
+import { findSchedule, setSchedule, turnOffSchedule } from './schedules.ts';
+
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+const reply = (text: string, extra: Partial<Reply> = {}): Reply => ({
+  text,
+  visibility: 'private',
+  ...extra,
+});
+
+function nextPostLine(deps: CoreDeps, schedule: Schedule): string {
+  if (schedule.paused) return 'none while paused';
+  const now = deps.clock();
+  const next = nextPostInstant(schedule, deps.store.data.posts, now, deps.settings.tips.catchupHours);
+  if (!next) return 'none in the next week';
+  const when = `${formatLocal(next, schedule.timezone)} (${schedule.timezone})`;
+  return next.getTime() <= now.getTime() ? `now, catching up on ${when}` : when;
+}
+
+function lastPostLine(deps: CoreDeps, msg: Incoming): ReplyField | undefined {
+  const last = lastPostRecord(deps.store.data.posts, msg);
+  if (!last) return undefined;
+  const title = last.tipId ? deps.content.tip(last.tipId)?.title : undefined;
+  const what = title ? ` ("${title}")` : '';
+  const why = last.reason && last.status !== 'sent' ? `: ${last.reason}` : '';
+  return { label: 'Last post', value: `${last.date}, ${last.status}${what}${why}` };
+}
+
+function showSchedule(deps: CoreDeps, msg: Incoming): Reply {
+  const schedule = findSchedule(deps.store.data, msg);
+  if (!schedule) {
+    return reply(
+      `This channel gets no skill of the day yet. An admin can start it with ${SCHEDULE_EXAMPLE}; \`tip\` shows today's tip any time.`,
+    );
+  }
+  const fields: ReplyField[] = [
+    { label: 'Posts at', value: `${schedule.time} ${schedule.timezone}, ${describeDays(schedule.days)}` },
+    { label: 'Next post', value: nextPostLine(deps, schedule) },
+  ];
+  const last = lastPostLine(deps, msg);
+  if (last) fields.push(last);
+  if (schedule.paused) {
+    fields.push({
+      label: 'Paused',
+      value: `since ${schedule.paused.at.slice(0, 10)}: ${sentence(schedule.paused.reason)} An admin can resume with \`schedule ${schedule.time}\` once that is fixed.`,
+    });
+  }
+  const origin = schedule.source === 'env' ? ' (from the TIP_TIME setting)' : '';
+  return reply(`The skill of the day is scheduled for this channel${origin}.`, {
+    title: 'Skill of the day schedule',
+    fields,
+  });
+}
+
+async function changeSchedule(deps: CoreDeps, msg: Incoming, args: string): Promise<Reply> {
+  const command = parseScheduleArgs(args);
+  if (command.kind === 'error') return reply(command.message);
+  if (command.kind === 'off') {
+    const outcome = await turnOffSchedule(deps, msg);
+    if (outcome === 'none') return reply('This channel had no schedule, so nothing changed.');
+    if (outcome === 'already')
+      return reply('The daily tip is already off here. `schedule 09:00` starts it again.');
+    return reply('Stopped: no more daily tips in this channel. `schedule 09:00` starts them again.');
+  }
+  if (command.kind === 'show') return showSchedule(deps, msg);
+  const schedule = await setSchedule(deps, msg, command);
+  return reply(
+    `Done: the skill of the day will be posted here at ${schedule.time} (${schedule.timezone}) ${describeDays(schedule.days)}. Next post: ${nextPostLine(deps, schedule)}.`,
+  );
+}
+
+export async function scheduleCommand(msg: Incoming, args: string, deps: CoreDeps): Promise<Reply> {
+  const wantsChange = args.trim() !== '' && !/^show\b/i.test(args.trim());
+  if (!wantsChange) return showSchedule(deps, msg);
+  if (!msg.isAdmin) {
+    return reply(
+      'Sorry, only a workspace admin can change the schedule here. Type `schedule` to see the current one.',
+    );
+  }
+  return changeSchedule(deps, msg, args);
+}

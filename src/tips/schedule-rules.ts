@@ -1,0 +1,181 @@
+/**
+ * Schedules as data: parsing `schedule ...`, learning days, channel timezones and the next post
+ * time. Pure: the store's data and the instant are passed in.
+ */
+import type { CoreSettings } from '../core.ts';
+import type { DayPolicy, LocalDate, PostRecord, Schedule, StoreData } from '../store/types.ts';
+import { postKey, workspaceKey } from '../store/types.ts';
+import { addDays, isValidTimeZone, isWeekend, localDate, zonedInstant } from '../time.ts';
+
+export { ensureEnvSchedule } from './schedules.ts';
+
+export const SCHEDULE_EXAMPLE = '`schedule 09:30 Europe/Berlin weekdays`';
+
+export type ScheduleCommand =
+  | { kind: 'show' }
+  | { kind: 'off' }
+  | { kind: 'set'; time: string; timezone?: string; days?: DayPolicy }
+  | { kind: 'error'; message: string };
+
+const DAY_WORDS: Record<string, DayPolicy> = {
+  weekdays: 'weekdays',
+  weekday: 'weekdays',
+  workdays: 'weekdays',
+  'mon-fri': 'weekdays',
+  daily: 'daily',
+  everyday: 'daily',
+  'every-day': 'daily',
+};
+
+/** `9:30` or `09:30` to `09:30`; anything else (25:00, 9am, 9) to undefined. */
+export function parseClockTime(text: string): string | undefined {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, '0')}:${match[2]}`;
+}
+
+export function splitClockTime(time: string): { hour: number; minute: number } {
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  return { hour, minute };
+}
+
+function badTime(token: string): ScheduleCommand {
+  return {
+    kind: 'error',
+    message: `\`${token.slice(0, 20)}\` is not a time I can use. Give a 24-hour time HH:MM, for example ${SCHEDULE_EXAMPLE} or \`schedule 14:00\`.`,
+  };
+}
+
+/** Parse the words after `schedule`. Timezone and days may come in either order. */
+export function parseScheduleArgs(args: string): ScheduleCommand {
+  const tokens = args.trim().split(/\s+/).filter(Boolean);
+  const [first, ...rest] = tokens;
+  if (!first || first.toLowerCase() === 'show') return { kind: 'show' };
+  if (first.toLowerCase() === 'off' || first.toLowerCase() === 'stop') return { kind: 'off' };
+  const time = parseClockTime(first);
+  if (!time) return badTime(first);
+  const command: ScheduleCommand = { kind: 'set', time };
+  for (const token of rest) {
+    const days = DAY_WORDS[token.toLowerCase()];
+    if (days && !command.days) {
+      command.days = days;
+    } else if (!command.timezone && isValidTimeZone(token)) {
+      command.timezone = canonicalTimeZone(token);
+    } else {
+      return {
+        kind: 'error',
+        message: `\`${token.slice(0, 40)}\` is not a timezone or a day setting I know. Use an IANA timezone name and \`weekdays\` or \`daily\`, for example ${SCHEDULE_EXAMPLE}.`,
+      };
+    }
+  }
+  return command;
+}
+
+/** The spelling Intl uses (`europe/berlin` -> `Europe/Berlin`). */
+function canonicalTimeZone(name: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+}
+
+export function isLearningDay(date: LocalDate, days: DayPolicy): boolean {
+  return days === 'daily' || !isWeekend(date);
+}
+
+/** A channel's timezone when it has no schedule: the workspace's, then TIP_TIMEZONE, then the default. */
+export function defaultChannelTimezone(
+  data: Readonly<StoreData>,
+  where: { platform: Schedule['platform']; workspaceId: string },
+  settings: CoreSettings,
+): string {
+  return (
+    data.workspaces[workspaceKey(where.platform, where.workspaceId)]?.timezone ??
+    settings.tips.timezone ??
+    settings.defaultTimezone
+  );
+}
+
+export function scheduleKeyFor(schedule: Schedule, date: LocalDate): string {
+  return postKey(schedule.platform, schedule.workspaceId, schedule.channelId, date);
+}
+
+// The scheduler asks for the same few instants every minute, and Intl arithmetic is not free.
+const instantCache = new Map<string, number>();
+
+/** The instant a schedule posts on `date` (DST gaps move to the first valid minute). */
+export function scheduledInstant(schedule: Schedule, date: LocalDate): Date {
+  const cacheKey = `${schedule.timezone}|${date}|${schedule.time}`;
+  let instant = instantCache.get(cacheKey);
+  if (instant === undefined) {
+    const { hour, minute } = splitClockTime(schedule.time);
+    instant = zonedInstant(date, hour, minute, schedule.timezone).getTime();
+    if (instantCache.size >= 10_000) instantCache.clear();
+    instantCache.set(cacheKey, instant);
+  }
+  return new Date(instant);
+}
+
+/** How long after the scheduled instant a post may still go out late. At least one minute. */
+export function catchupMs(catchupHours: number): number {
+  return Math.max(60_000, catchupHours * 3_600_000);
+}
+
+/**
+ * When the next post will go out: the first learning day (from today on) with no post record
+ * whose window has not closed. A time already passed but still inside the window means "now".
+ */
+export function nextPostInstant(
+  schedule: Schedule,
+  posts: Readonly<Record<string, PostRecord>>,
+  now: Date,
+  catchupHours: number,
+): Date | undefined {
+  if (schedule.paused) return undefined;
+  const today = localDate(now, schedule.timezone);
+  const createdAt = Date.parse(schedule.createdAt);
+  for (let offset = 0; offset <= 8; offset++) {
+    const date = addDays(today, offset);
+    if (!isLearningDay(date, schedule.days) || posts[scheduleKeyFor(schedule, date)]) continue;
+    const instant = scheduledInstant(schedule, date);
+    if (instant.getTime() < createdAt) continue;
+    if (instant.getTime() + catchupMs(catchupHours) <= now.getTime()) continue;
+    return instant;
+  }
+  return undefined;
+}
+
+/** `Thu 5 Mar, 09:00` in the schedule's timezone. */
+export function formatLocal(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}
+
+export function describeDays(days: DayPolicy): string {
+  return days === 'daily' ? 'every day' : 'on weekdays (Monday to Friday)';
+}
+
+/** The channel's most recent post record, if any. */
+export function lastPostRecord(
+  posts: Readonly<Record<string, PostRecord>>,
+  where: { platform: Schedule['platform']; workspaceId: string; channelId: string },
+): PostRecord | undefined {
+  let latest: PostRecord | undefined;
+  for (const record of Object.values(posts)) {
+    if (
+      record.platform !== where.platform ||
+      record.workspaceId !== where.workspaceId ||
+      record.channelId !== where.channelId
+    )
+      continue;
+    if (!latest || record.date > latest.date) latest = record;
+  }
+  return latest;
+}
