@@ -21,6 +21,7 @@ export const LIMITS = {
   fieldName: 256,
   fieldValue: 1024,
   fields: 25,
+  footerText: 2048,
   embedTotal: 6000,
   buttonLabel: 80,
   buttonsPerRow: 5,
@@ -72,9 +73,16 @@ function descriptionSource(reply: Reply, droppedFields: number): string {
   return parts.filter((p) => p.length > 0).join('\n\n');
 }
 
-export function renderEmbed(reply: Reply): APIEmbed {
+export interface EmbedExtras {
+  /** Small print under the embed (the daily post's marker); counted in the 6,000 total. */
+  footer?: string;
+}
+
+export function renderEmbed(reply: Reply, extras: EmbedExtras = {}): APIEmbed {
+  const footer = extras.footer ? clip(extras.footer.trim(), LIMITS.footerText) : undefined;
   const title = reply.title ? clip(reply.title.trim(), LIMITS.embedTitle) : undefined;
-  const titleLength = title?.length ?? 0;
+  // Title and footer share the embed's total with the description and fields.
+  const titleLength = (title?.length ?? 0) + (footer?.length ?? 0);
   const fullDescription = descriptionSource(reply, 0);
   const descriptionNeed = Math.min(fullDescription.length, DESCRIPTION_FLOOR) + CUT_POINTER.length;
   const { fields, dropped } = renderFields(reply, LIMITS.embedTotal - titleLength - descriptionNeed);
@@ -87,6 +95,7 @@ export function renderEmbed(reply: Reply): APIEmbed {
   if (description) embed.description = description;
   if (fields.length) embed.fields = fields;
   if (!title && !description && !fields.length) embed.description = '…';
+  if (footer) embed.footer = { text: footer };
   return embed;
 }
 
@@ -119,6 +128,6 @@ export function renderButtons(buttons: readonly ReplyButton[], ids: ButtonIds): 
   return rows;
 }
 
-export function renderReply(reply: Reply, ids: ButtonIds): RenderedMessage {
-  return { embeds: [renderEmbed(reply)], components: renderButtons(reply.buttons ?? [], ids) };
+export function renderReply(reply: Reply, ids: ButtonIds, extras: EmbedExtras = {}): RenderedMessage {
+  return { embeds: [renderEmbed(reply, extras)], components: renderButtons(reply.buttons ?? [], ids) };
 }

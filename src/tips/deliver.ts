@@ -122,8 +122,7 @@ export async function sendClaimed(ctx: SendContext, job: SendJob): Promise<void>
       if (failure === 'rate_limited' && rateLimitWaits < policy.maxRateLimitWaits) {
         rateLimitWaits++;
         wait = Math.min(retryAfterMs ?? 1000, MAX_RATE_LIMIT_WAIT_MS);
-        // A rate-limited send was refused, so nothing landed: no need to look before retrying.
-        checkFirst = false;
+        // Keep `checkFirst` as it was: the refusal may have come from the look-up, not the send.
       } else if (failure === 'temporary' && temporaryFailures + 1 < policy.maxAttempts) {
         temporaryFailures++;
         wait = backoff(policy, temporaryFailures);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { nonceFor } from '../../adapters/discord/delivery.ts';
+import { nonceFor, postMarker } from '../../adapters/discord/delivery.ts';
+import { LIMITS } from '../../adapters/discord/render.ts';
 import type { TipTarget } from '../../src/delivery.ts';
 import { DeliveryError } from '../../src/errors.ts';
 import { postKey } from '../../src/store/types.ts';
@@ -50,6 +51,19 @@ describe('Discord delivery of the daily post', () => {
     expect(sent?.body.allowed_mentions.parse).toEqual([]);
     expect(embedText(sent?.body)).toMatch(/Indexes make reads fast/);
     expect(h.fake.rest.messages.map((m) => m.id)).toEqual([messageId]);
+  });
+
+  it('shows a marker from the post key in the footer, within the embed total for a long post', async () => {
+    h = await connect({ start: false });
+    const target = targetIn(h);
+    const long: Reply = { ...post, text: 'A sentence about indexes. '.repeat(400) };
+    await h.adapter.delivery.postTip(target, long, keyOf(target));
+    const embed = h.fake.channelPosts()[0]?.body.embeds[0];
+    expect(embed.footer.text).toBe(postMarker(keyOf(target)));
+    expect(embed.footer.text).toMatch(/^skillbot daily tip · [\w-]{25}$/);
+    const total = [embed.title, embed.description, embed.footer.text].join('').length;
+    expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(embed.description).toMatch(/shortened to fit Discord/);
   });
 
   it('a repeated send of the same post returns the first message instead of a second one', async () => {

@@ -22,6 +22,8 @@ export interface FakeDiscordOptions extends Partial<GatewayOptions> {
   token?: string;
   /** Answer `GET /channels/:id` (default true); false answers 404 like a minimal fake would. */
   channelLookup?: boolean;
+  /** Discord's clock in ms (ids, timestamps, the nonce window); default the real one. */
+  now?: () => number;
 }
 
 export interface MessageOptions {
@@ -58,7 +60,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     otherChannelId: snowflake(),
     adminRoleId: snowflake(),
   };
-  const state = { token: options.token ?? FAKE_TOKEN, applicationId: bot.id, bot, guild };
+  const state = {
+    token: options.token ?? FAKE_TOKEN,
+    applicationId: bot.id,
+    bot,
+    guild,
+    now: options.now ?? Date.now,
+  };
   let port = 0;
   const http = createServer();
   const rest = new FakeRest(state, () => `ws://127.0.0.1:${port}/gateway`);

@@ -6,10 +6,10 @@
 const DISCORD_EPOCH = 1_420_070_400_000n;
 let increment = 0n;
 
-/** A fresh snowflake: timestamp bits from now, a counter in the low bits. */
-export function snowflake(): string {
+/** A fresh snowflake: timestamp bits from `at` (default now), a counter in the low bits. */
+export function snowflake(at: number = Date.now()): string {
   increment = (increment + 1n) & 0xfffn;
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
+  return (((BigInt(at) - DISCORD_EPOCH) << 22n) | increment).toString();
 }
 
 export interface FakeUser {
@@ -125,6 +125,8 @@ export interface MessageInput {
   embeds?: unknown[];
   components?: unknown[];
   nonce?: string;
+  /** ISO time the message was created; default now. */
+  timestamp?: string;
   /** Sent with gateway MESSAGE_CREATE; discord.js needs it to build a DM channel it has not cached. */
   channelType?: number;
 }
@@ -137,7 +139,7 @@ export function messagePayload(input: MessageInput) {
     ...(input.guildId ? { guild_id: input.guildId, member: memberPayload(input.roles ?? []) } : {}),
     author: userPayload(input.author),
     content: input.content,
-    timestamp: new Date().toISOString(),
+    timestamp: input.timestamp ?? new Date().toISOString(),
     edited_timestamp: null,
     tts: false,
     mention_everyone: input.mentionEveryone ?? false,

@@ -34,6 +34,7 @@ interface Scripted {
 export interface StoredMessage {
   id: string;
   channelId: string;
+  author: FakeUser;
   body: Json;
   nonce?: string;
   at: number;
@@ -44,6 +45,8 @@ export interface RestState {
   applicationId: string;
   bot: FakeUser;
   guild: FakeGuild;
+  /** Discord's clock (ms): message ids, timestamps and the nonce window follow it. */
+  now: () => number;
 }
 
 /** How long Discord keeps a nonce for `enforce_nonce` (its docs say "a few minutes"). */
@@ -68,6 +71,17 @@ export class FakeRest extends EventEmitter {
   /** Answer the next request matching `method` and `path` with `response` instead of the usual one. */
   failNext(method: string, path: RegExp, response: ScriptedResponse): void {
     this.scripted.push({ method, path, response });
+  }
+
+  /**
+   * A message as if `author` had posted it (by hand or another client) to `channelId`; it is
+   * served by `GET /channels/:id/messages` like the bot's own posts. Returns the stored message.
+   */
+  addMessage(channelId: string, author: FakeUser, body: Json): StoredMessage {
+    const at = this.state.now();
+    const stored: StoredMessage = { id: snowflake(at), channelId, author, body, at };
+    this.messages.push(stored);
+    return stored;
   }
 
   /** Answer every request matching `method` and `path` with `response`. */
@@ -143,6 +157,7 @@ export class FakeRest extends EventEmitter {
     if (m && r.method === 'GET') return this.channel(m[1] as string);
     m = /^\/channels\/(\d+)\/messages$/.exec(r.path);
     if (m && r.method === 'POST') return this.createMessage(m[1] as string, r.body);
+    if (m && r.method === 'GET') return this.listMessages(m[1] as string, r.query);
     if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return { status: 204 };
     m = /^\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(r.path);
     if (m) return r.method === 'DELETE' ? { status: 204 } : ok(this.webhookMessage(r.body));
@@ -187,27 +202,49 @@ export class FakeRest extends EventEmitter {
     if (!this.knownChannel(channelId)) return error(404, 10003, 'Unknown Channel');
     const nonce = typeof body?.nonce === 'string' ? body.nonce : undefined;
     if (nonce && body.enforce_nonce) {
+      const now = this.state.now();
       const earlier = this.messages.find(
-        (m) => m.channelId === channelId && m.nonce === nonce && Date.now() - m.at < NONCE_WINDOW_MS,
+        (m) => m.channelId === channelId && m.nonce === nonce && now - m.at < NONCE_WINDOW_MS,
       );
-      if (earlier) return ok(this.messageJson(earlier));
+      if (earlier) return ok(this.messageJson(earlier, true));
     }
-    const stored: StoredMessage = { id: snowflake(), channelId, body, nonce, at: Date.now() };
+    const at = this.state.now();
+    const stored: StoredMessage = { id: snowflake(at), channelId, author: this.state.bot, body, nonce, at };
     this.messages.push(stored);
-    return ok(this.messageJson(stored));
+    return ok(this.messageJson(stored, true));
   }
 
-  private messageJson(m: StoredMessage) {
+  /**
+   * Like Discord's Get Channel Messages with `after`: the `limit` (1–100, default 50) messages
+   * right after that id, listed newest first, without nonces (Discord does not return them here).
+   */
+  private listMessages(channelId: string, query: URLSearchParams): ScriptedResponse {
+    if (!this.knownChannel(channelId)) return error(404, 10003, 'Unknown Channel');
+    const limit = Number(query.get('limit') ?? 50);
+    const after = query.get('after') ?? '0';
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !/^\d+$/.test(after)) {
+      return error(400, 50035, 'Invalid Form Body');
+    }
+    const page = this.messages
+      .filter((m) => m.channelId === channelId && BigInt(m.id) > BigInt(after))
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
+      .slice(0, limit)
+      .reverse();
+    return ok(page.map((m) => this.messageJson(m, false)));
+  }
+
+  private messageJson(m: StoredMessage, withNonce: boolean) {
     const inGuild = this.isGuildChannel(m.channelId);
     return messagePayload({
       id: m.id,
       channelId: m.channelId,
       guildId: inGuild ? this.state.guild.id : undefined,
-      author: this.state.bot,
+      author: m.author,
       content: m.body?.content ?? '',
       embeds: m.body?.embeds,
       components: m.body?.components,
-      nonce: m.nonce,
+      nonce: withNonce ? m.nonce : undefined,
+      timestamp: new Date(m.at).toISOString(),
     });
   }
 
