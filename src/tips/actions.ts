@@ -23,8 +23,14 @@ function checkinLine(outcome: Outcome): string {
     : `You had already checked in today. ${streak}`;
 }
 
-function isTodaysTip(deps: CoreDeps, action: ActionEvent, tipId: string): boolean {
-  return todaysTip(deps, action, action.at).tip?.id === tipId;
+/**
+ * A post counts when it is today's: dated today where it was clicked, or carrying the tip this
+ * channel gets today. The date test matters where the click comes from somewhere other than the
+ * post's channel, such as Slack's App Home.
+ */
+function isTodaysPost(deps: CoreDeps, action: ActionEvent, ref: { tipId: string; date: string }): boolean {
+  const today = todaysTip(deps, action, action.at);
+  return today.date === ref.date || today.tip?.id === ref.tipId;
 }
 
 const OLD_POST =
@@ -35,7 +41,7 @@ export async function checkinAction(action: ActionEvent, deps: CoreDeps): Promis
   if (action.value.trim() !== '' && !ref) {
     return reply("I couldn't read that button. Type `done` to check in for today.");
   }
-  if (ref && !isTodaysTip(deps, action, ref.tipId)) return reply(OLD_POST);
+  if (ref && !isTodaysPost(deps, action, ref)) return reply(OLD_POST);
   return reply(`Nice work! ${checkinLine(await recordCheckin(deps, action))}`);
 }
 
@@ -67,7 +73,7 @@ export async function quizAction(action: ActionEvent, deps: CoreDeps): Promise<R
   if (previous !== undefined) {
     return reply(`You already answered this quiz. ${verdict(tip, previous)}`);
   }
-  const today = isTodaysTip(deps, action, tip.id);
+  const today = isTodaysPost(deps, action, parsed);
   if (!today) return reply(`${verdict(tip, parsed.option)}\n\n${OLD_POST}`);
   const outcome = await recordCheckin(deps, action);
   if (!(await saveAnswer(deps, action, answerKey, parsed.option))) {

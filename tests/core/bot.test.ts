@@ -58,4 +58,21 @@ describe('the bot router', () => {
     expect(home.text).toContain('Skill of the day');
     expect(home.buttons?.some((b) => b.actionId === ACTIONS.checkin)).toBe(true);
   });
+
+  it("GIVEN a subscribed channel THEN the home's 'I learned it' counts from the App Home", async () => {
+    const { bot, deps } = testBot();
+    await bot.handleMessage({ ...message('schedule 09:00 UTC daily', deps), channelId: 'general' });
+    const inHome = { ...message('', deps), channelId: 'D-home' };
+    const home = await bot.home(inHome);
+    const learned = home.buttons?.find((b) => b.actionId === ACTIONS.checkin);
+    expect(learned).toBeDefined();
+    const reply = await bot.handleAction({
+      ...inHome,
+      actionId: ACTIONS.checkin,
+      value: learned?.value ?? '',
+    });
+    expect(reply.text).toMatch(/counts as today's check-in/);
+    const after = await bot.home(inHome);
+    expect(after.fields?.find((f) => f.label === 'Current streak')?.value).toBe('1 day');
+  });
 });
