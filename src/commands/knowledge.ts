@@ -1,3 +1,126 @@
-import type { CommandModule } from '../core.ts';
+/**
+ * The knowledge commands: `list`, `skill <name>`, `ask <question>`, plain questions, and the
+ * button that opens one entry. Knowledge replies are public (adapters may still keep them
+ * private where the platform needs that); only a dead button gets a private reply.
+ */
+import type { AnswerResult, ScoredEntry } from '../answer/types.ts';
+import type { Content } from '../content/load.ts';
+import type { Entry } from '../content/schema.ts';
+import type { CommandHandler, CommandModule } from '../core.ts';
+import { quoteUserText } from '../text.ts';
+import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
 
-export const knowledgeCommands: CommandModule = { commands: {}, actions: {} };
+/** Platforms cap buttons per row (Discord: 5); related entries and suggestions stay within it. */
+const MAX_BUTTONS = 5;
+const MAX_SUGGESTIONS = 3;
+
+const CAN_HELP_WITH =
+  'I can explain backend skills such as databases, APIs, Git, deployment and security, and answer ' +
+  'career questions like how to get started or what the job pays. Type `list` to see every skill, ' +
+  'or `help` for all commands.';
+
+/**
+ * User text quoted back: one line, mass mentions defused (quoteUserText), and the `<@…>`,
+ * `<!…>`, `<#…>` mention syntax broken so no platform turns it into a ping.
+ */
+export function quoteSafely(text: string): string {
+  return quoteUserText(text).replace(/<([@!#&])/g, '<\u200b$1');
+}
+
+function entryButton(entry: Entry): ReplyButton {
+  return { label: entry.title, actionId: ACTIONS.entry, value: entry.id };
+}
+
+function firstSentence(text: string): string {
+  const match = /^(.+?[.!?])(\s|$)/.exec(text.trim());
+  return match?.[1] ?? text.trim();
+}
+
+/** One entry in depth: its body and its related entries as buttons. */
+export function entryReply(entry: Entry, content: Content): Reply {
+  const related = entry.related
+    .map((id) => content.entry(id))
+    .filter((e): e is Entry => e !== undefined)
+    .slice(0, MAX_BUTTONS);
+  return {
+    title: entry.title,
+    text: entry.body,
+    buttons: related.length > 0 ? related.map(entryButton) : undefined,
+    visibility: 'public',
+    shareable: true,
+  };
+}
+
+function listReply(content: Content, intro?: string): Reply {
+  const skills = content.entries.filter((e) => e.kind === 'skill');
+  const hint = 'Type `skill <name>` for one in depth (e.g. `skill databases`), or just ask me a question.';
+  return {
+    title: 'Backend skills I can explain',
+    text: intro ? `${intro}\n\n${hint}` : hint,
+    bullets: skills.map((s) => `**${s.title}**: ${firstSentence(s.summary)}`),
+    visibility: 'public',
+  };
+}
+
+function suggestionReply(text: string, suggestions: ScoredEntry[]): Reply {
+  return {
+    text,
+    buttons: suggestions.slice(0, MAX_SUGGESTIONS).map((s) => entryButton(s.entry)),
+    visibility: 'public',
+  };
+}
+
+/** The reply to a free-text question, by the answerer's tier. */
+export function answerReply(question: string, result: AnswerResult, content: Content): Reply {
+  if (result.tier === 'confident' && result.best) return entryReply(result.best.entry, content);
+  if (result.tier === 'unsure' && result.suggestions.length > 0) {
+    return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);
+  }
+  return {
+    text: `Sorry, “${quoteSafely(question)}” is outside what I know. ${CAN_HELP_WITH}`,
+    visibility: 'public',
+  };
+}
+
+const question: CommandHandler = (_msg, args, deps) => {
+  if (args.trim() === '') {
+    return { text: `Ask me anything about backend development. ${CAN_HELP_WITH}`, visibility: 'public' };
+  }
+  return answerReply(args, deps.answerer.answer(args), deps.content);
+};
+
+const skill: CommandHandler = (_msg, args, deps) => {
+  const asSkill = deps.answerer.lookup(args, 'skill');
+  if (asSkill.tier === 'confident' && asSkill.best) return entryReply(asSkill.best.entry, deps.content);
+  // "skill salary" names an FAQ entry rather than a skill; show it rather than refuse.
+  const anyKind = deps.answerer.lookup(args);
+  if (anyKind.tier === 'confident' && anyKind.best) return entryReply(anyKind.best.entry, deps.content);
+  const quoted = quoteSafely(args);
+  const suggestions = asSkill.suggestions.length > 0 ? asSkill.suggestions : anyKind.suggestions;
+  if (suggestions.length > 0) {
+    return suggestionReply(
+      `I don't know a skill called “${quoted}”. Did you mean one of these?`,
+      suggestions,
+    );
+  }
+  return listReply(deps.content, `I don't know a skill called “${quoted}”.`);
+};
+
+export const knowledgeCommands: CommandModule = {
+  commands: {
+    list: (_msg, _args, deps) => listReply(deps.content),
+    skill,
+    ask: question,
+    question,
+  },
+  actions: {
+    [ACTIONS.entry]: (action, deps) => {
+      const entry = deps.content.entry(action.value);
+      if (entry) return entryReply(entry, deps.content);
+      return {
+        text: "Sorry, I can't find that topic any more. Type `list` to see what I can explain.",
+        visibility: 'private',
+      };
+    },
+  },
+};

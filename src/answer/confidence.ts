@@ -1,0 +1,94 @@
+import type { Entry } from '../content/schema.ts';
+import type { QueryWord } from './query.ts';
+import type { AnswerResult, ScoredEntry } from './types.ts';
+
+export interface Candidate {
+  entry: Entry;
+  /** MiniSearch's BM25 score. */
+  score: number;
+  /** Share (0..1) of the question's weight this entry explains. */
+  coverage: number;
+  /** The explained weight itself. */
+  evidence: number;
+  /** Weight of the most informative word that names this entry outright (an alias or title word). */
+  named: number;
+}
+
+/** The thresholds, measured on the dev set (`npm run eval`). */
+export interface Calibration {
+  /** Support (coverage plus the naming bonus) needed to answer. */
+  confident: number;
+  /** Added to the coverage when a word of the question names the entry outright... */
+  namedBonus: number;
+  /** ...and that word weighs at least this much (a specific term, not an everyday one). */
+  namedWeight: number;
+  /** Coverage needed to offer "Did you mean" rather than admit ignorance. */
+  unsure: number;
+  /** A message with at least this many meaningful words is "long"... */
+  longWords: number;
+  /** ...and is answered with this much coverage when a specific word names the entry. */
+  longConfident: number;
+  /** Suggestions must reach at least this share of the best one's ranking value. */
+  suggestionShare: number;
+  /** How much BM25 counts in the ranking next to coverage (0: not at all, 1: equally). */
+  bm25Power: number;
+}
+
+export const DEFAULT_CALIBRATION: Calibration = {
+  confident: 0.5,
+  namedBonus: 0.15,
+  namedWeight: 1,
+  unsure: 0.3,
+  longWords: 8,
+  longConfident: 0.25,
+  suggestionShare: 0.3,
+  bm25Power: 1,
+};
+
+const MAX_SUGGESTIONS = 3;
+
+/** Coverage, plus a bonus when a specific word of the question is one of the entry's names. */
+function support(x: Candidate, c: Calibration): number {
+  return x.coverage + (x.named >= c.namedWeight ? c.namedBonus : 0);
+}
+
+export interface Ranked extends Candidate {
+  /** The ranking value; for the top candidate, roughly its support. */
+  value: number;
+}
+
+/**
+ * Rank by BM25 (relative to the best) times support: BM25 knows term frequencies and field
+ * boosts, coverage knows which of the person's words an entry leaves unexplained.
+ */
+export function rank(candidates: Candidate[], c: Calibration): Ranked[] {
+  const top = Math.max(...candidates.map((x) => x.score), Number.MIN_VALUE);
+  return candidates
+    .map((x) => ({ ...x, value: (x.score / top) ** c.bm25Power * support(x, c) }))
+    .sort((a, b) => b.value - a.value);
+}
+
+function scored(x: Ranked): ScoredEntry {
+  return { entry: x.entry, score: Math.round(Math.min(1, x.value) * 1000) / 1000 };
+}
+
+/** Confident, unsure or none, from the ranked candidates and the question's length. */
+export function decideTier(candidates: Candidate[], words: QueryWord[], c: Calibration): AnswerResult {
+  const ranked = rank(candidates, c);
+  const best = ranked[0];
+  if (!best) return { tier: 'none', suggestions: [] };
+  const close = ranked.filter((x) => x.value >= best.value * c.suggestionShare).slice(0, MAX_SUGGESTIONS + 1);
+  const long = words.length >= c.longWords;
+  // Chatter dilutes a long message's coverage, so one that names an entry needs less of it.
+  const confident =
+    support(best, c) >= c.confident ||
+    (long && best.coverage >= c.longConfident && best.named >= c.namedWeight);
+  if (confident) return { tier: 'confident', best: scored(best), suggestions: close.slice(1).map(scored) };
+  // "Did you mean" only when what the content knows outweighs what it has never heard of:
+  // "wifi password" is not a near miss of the security entry.
+  const unknown = words.reduce((sum, w) => sum + (w.terms.size === 0 ? w.weight : 0), 0);
+  if (best.coverage >= c.unsure && best.evidence > unknown) {
+    return { tier: 'unsure', suggestions: close.slice(0, MAX_SUGGESTIONS).map(scored) };
+  }
+  return { tier: 'none', suggestions: [] };
+}

@@ -1,0 +1,166 @@
+/**
+ * Text normalization shared by the index and the queries, so both sides agree on every term:
+ * lower-case, punctuation and accents removed, tech spellings unified ("C#", "Node.js",
+ * "n+1"), chat words dropped, and a light suffix stemmer ("commits", "committed" -> "commit").
+ */
+
+/** Spellings whose punctuation carries meaning; replaced before punctuation is stripped. */
+const SPECIAL_SPELLINGS: Array<[RegExp, string]> = [
+  [/\bc#/g, ' csharp '],
+  [/\bf#/g, ' fsharp '],
+  [/\bc\+\+/g, ' cplusplus '],
+  [/\basp\.net\b/g, ' aspnet dotnet '],
+  [/(^|\s)\.net\b/g, ' dotnet '],
+  [/\bnode\.js\b/g, ' nodejs '],
+  [/\bnext\.js\b/g, ' nextjs '],
+  [/\bn\s?\+\s?1\b/g, ' nplus1 '],
+  [/\bfe\s?\/\s?be\b/g, ' frontend backend '],
+  [/\bbig[\s-]?o\b|\bo\((1|n|log n|n log n|n\^?2|n²)\)/g, ' bigo '],
+  [/\bci\s?\/\s?cd\b/g, ' cicd '],
+  [/\bfront[\s-]end\b/g, ' frontend '],
+  [/\bback[\s-]end\b/g, ' backend '],
+  [/\bfull[\s-]stack\b/g, ' fullstack '],
+  [/\bopen[\s-]source\b/g, ' opensource '],
+];
+
+/**
+ * Words that carry no topic: English function words plus the filler of team chat.
+ * Domain-generic words ("backend", "learn") stay: the index weights them down by itself.
+ */
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any anyone anybody anything are aren as at
+  be been before being below between both but by can cannot could couldn did didn do does doesn doing
+  don done down during each even ever every few for from further get gets getting got gonna gotta had
+  has hasn have haven having he hed hell her here hers herself hes him himself his how hows i id if
+  ill im in into is isn it its itself ive just kinda kind let lets like ll me might mine more most
+  much must my myself need needs no nor not now of off ok okay on once only or other our ours
+  ourselves out over own please pls plz quick quickly re really s same shall she should shouldn so
+  some someone something sort still such t than thank thanks thats thx the their theirs them
+  themselves then there theres these they theyre this those though through to too u ur under until
+  up us ve very via wanna want wants was wasn way we were weren what whats when where
+  wheres whether which while who whos whom why will with won would wouldn y ya yeah yes yet you
+  youd youll your youre yours yourself yourselves hey hi hello guys folks team quick question
+  q anyway basically honestly literally actually maybe probably sure lol haha ah oh um uh hmm btw
+  imo tbh idk afaik pretty super stuff thing things tell explain know mean means say says said
+  dont doesnt didnt cant wont isnt arent wasnt werent shouldnt wouldnt couldnt havent hasnt hadnt
+  aint ive youve youd theyve weve
+  think thought wondering wonder help thoughts idea ideas tips advice`.split(/\s+/),
+);
+
+/**
+ * Everyday English words that may occur in the content but say nothing about a topic
+ * ("put", "whole", "tomorrow"). They still match, but weigh little either way, so they neither
+ * make an off-topic question look answerable nor drown a real one.
+ */
+const GENERIC_WORDS = new Set(
+  `get make making made take taking took give giving gave put putting set see seeing seen saw look
+  looking find finding found keep keeping let try trying tried use using used work working worked
+  run running come coming came going goes went stop stopping send sending
+  show showing call calling bring hit hitting happen happened happens feel feeling felt leave
+  leaving left move moving turn turning change changing changed add adding added open opening
+  good bad big small little new old real right fine whole great nice cool awesome ok sure weird
+  lot lots bit bunch everyone everybody everything someone somebody nobody nothing else instead
+  without never always sometimes often again already almost enough every far near next last one two
+  three four five ten first second today tomorrow yesterday tonight morning evening night week weeks
+  weekend month months year years day days hour hours minute minutes ago later soon now time times
+  way ways thing people person place part kind sort type guy guys friend friends mom dad kid kids
+  folks man woman world life home house room office anyone currently recently lately certain
+  different important possible hard easy simple quick happy sad worried worry afraid glad other
+  others another typical typically usual usually normal normally common commonly general generally item items worth best better pro pros con cons advantages disadvantages upside upsides downside
+  downsides benefit benefits drawback drawbacks machine machines cover covers hand hands
+  basic basics intro introduction overview fundamentals tutorial tutorials guide explained 101
+  chat blog shop webshop ecommerce todo forum marketplace`.split(/\s+/),
+);
+
+export function isGenericWord(word: string): boolean {
+  // Numbers in chat are quantities ("10 million rows", "100k items"), not topics; HTTP status
+  // codes ("404", "500s") are the exception.
+  return GENERIC_WORDS.has(word) || (/^\d+[kmx]?$/.test(word) && !/^[1-5]\d\d$/.test(word));
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed on purpose.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]/g;
+
+/** Capitals that disambiguate: "BE"/"FE" are the roles, "Go" mid-sentence is the language. */
+function resolveCapitals(text: string): string {
+  return text
+    .replace(/\bBE\b/g, 'backend')
+    .replace(/\bFE\b/g, 'frontend')
+    .replace(/([a-z,;]\s+)Go\b/g, '$1golang');
+}
+
+/** Lower-case, strip accents and control characters, unify special spellings. */
+export function normalizeText(text: string): string {
+  let out = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(CONTROL, ' ');
+  out = ` ${resolveCapitals(out).toLowerCase()} `;
+  for (const [pattern, replacement] of SPECIAL_SPELLINGS) out = out.replace(pattern, replacement);
+  return out.replace(/['’`]/g, '');
+}
+
+/** Split normalized text into raw words (letters and digits only). */
+export function splitWords(normalized: string): string[] {
+  return normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 0 && w.length <= 40);
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+const VOWEL = /[aeiouy]/;
+
+function undouble(word: string): string {
+  const last = word.at(-1) ?? '';
+  return word.length > 3 && last === word.at(-2) && !'lsz'.includes(last) ? word.slice(0, -1) : word;
+}
+
+/** A deliberately small stemmer: plurals, -ing, -ed, a trailing e or y. Same rules on both sides. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}i`;
+  else if (/(ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length >= 6 && VOWEL.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length >= 5 && VOWEL.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+  if (w.endsWith('e') && w.length >= 5) w = w.slice(0, -1);
+  // "query" and "queries" meet at "queri", "cookie" and "cookies" at "cooki".
+  if (w.endsWith('y') && w.length > 3 && !VOWEL.test(w.at(-2) ?? '')) w = `${w.slice(0, -1)}i`;
+  return w;
+}
+
+const LANGUAGE_NEIGHBOURS = new Set(
+  'vs versus or and learn learning use using python java node nodejs rust javascript typescript csharp php ruby kotlin'.split(
+    ' ',
+  ),
+);
+const ROLE_BEFORE = new Set(['fe', 'frontend', 'vs', 'versus', 'or', 'and', 'for', 'into']);
+const ROLE_AFTER = new Set(
+  'dev devs developer developers engineer engineers job jobs role roles salary team work vs or side roadmap'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "go" and "be" are everyday verbs and also chat shorthand (the Go language, "BE" for back end).
+ * Keep them as the technical word only when a neighbour says so; otherwise drop them.
+ */
+export function resolveAmbiguous(words: string[]): string[] {
+  return words.flatMap((word, i) => {
+    const before = words[i - 1] ?? '';
+    const after = words[i + 1] ?? '';
+    if (word === 'go')
+      return LANGUAGE_NEIGHBOURS.has(before) || LANGUAGE_NEIGHBOURS.has(after) ? ['golang'] : [];
+    if (word === 'be') return ROLE_BEFORE.has(before) || ROLE_AFTER.has(after) ? ['backend'] : [];
+    return [word];
+  });
+}
+
+/** Words of a text after normalization, disambiguation and slang, before stop words and stemming. */
+export function chatWords(text: string, slang: Readonly<Record<string, string>>): string[] {
+  return resolveAmbiguous(splitWords(normalizeText(text)))
+    .map((w) => w.replace(/^([1-5]\d\d|[1-5]xx)s$/, '$1'))
+    .flatMap((w) => (slang[w] ?? w).split(' '));
+}
