@@ -11,6 +11,9 @@ import { answerReply } from '../src/commands/knowledge.ts';
 import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { type Content, loadContent } from '../src/content/load.ts';
 import { ConfigError, ContentError } from '../src/errors.ts';
+import { exitQuietlyWhenStdoutCloses } from './pipe.ts';
+
+exitQuietlyWhenStdoutCloses();
 
 export interface AskJson {
   question: string;

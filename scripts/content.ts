@@ -6,6 +6,9 @@
 import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { type Content, loadContent } from '../src/content/load.ts';
 import { ConfigError, ContentError } from '../src/errors.ts';
+import { exitQuietlyWhenStdoutCloses } from './pipe.ts';
+
+exitQuietlyWhenStdoutCloses();
 
 export interface ContentJson {
   id: string;

@@ -15,6 +15,9 @@ import {
   percent,
   readQuestions,
 } from './bench/answers.ts';
+import { exitQuietlyWhenStdoutCloses } from './pipe.ts';
+
+exitQuietlyWhenStdoutCloses();
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
