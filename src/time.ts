@@ -2,7 +2,7 @@
  * Calendar arithmetic in IANA timezones, with only `Intl` underneath.
  * Pure functions: the instant is always passed in.
  */
-import type { LocalDate } from './store/types.ts';
+import type { DayPolicy, LocalDate } from './store/types.ts';
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -32,6 +32,12 @@ export function isValidTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The spelling Intl uses (`europe/berlin` → `Europe/Berlin`); undefined when not a timezone. */
+export function canonicalTimeZone(name: string): string | undefined {
+  if (!isValidTimeZone(name)) return undefined;
+  return partsFormatter(name).resolvedOptions().timeZone;
 }
 
 export interface LocalParts {
@@ -82,6 +88,11 @@ export function weekday(date: LocalDate): number {
 export function isWeekend(date: LocalDate): boolean {
   const day = weekday(date);
   return day === 0 || day === 6;
+}
+
+/** Learning days: Monday to Friday, or every day. */
+export function isLearningDay(date: LocalDate, policy: DayPolicy): boolean {
+  return policy === 'daily' || !isWeekend(date);
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Berlin in summer: +120). */

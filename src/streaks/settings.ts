@@ -1,9 +1,10 @@
 /** `settings`, `settings timezone <Area/City>`, `settings days weekdays|daily`: workspace settings (admins change them). */
 import type { CommandHandler, CoreDeps } from '../core.ts';
 import { type DayPolicy, workspaceKey } from '../store/types.ts';
+import { canonicalTimeZone } from '../time.ts';
 import type { Incoming, Reply } from '../types.ts';
 import { dayPolicyFor } from './context.ts';
-import { canonicalTimeZone, describeNow, invalidTimezoneReply } from './timezone.ts';
+import { describeNow, invalidTimezoneReply } from './timezone.ts';
 
 const DAY_WORDS: Record<DayPolicy, string> = {
   weekdays: 'Monday to Friday (weekends neither extend nor break a streak)',

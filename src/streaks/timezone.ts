@@ -2,19 +2,13 @@
 import type { CommandHandler, CoreDeps } from '../core.ts';
 import { userKey } from '../store/types.ts';
 import { quoteUserText } from '../text.ts';
-import { isValidTimeZone, localParts } from '../time.ts';
+import { canonicalTimeZone, localParts } from '../time.ts';
 import type { Incoming, Reply } from '../types.ts';
 import { ensureUser, type TimezoneSource, timezoneFor } from './context.ts';
 import { formatDay } from './render.ts';
 
 const EXAMPLE = '`timezone Europe/Berlin` or `timezone America/New_York`';
 const RESET_WORDS = new Set(['default', 'reset', 'clear', 'none']);
-
-/** `europe/berlin` → `Europe/Berlin`; undefined when not a timezone. */
-export function canonicalTimeZone(name: string): string | undefined {
-  if (!isValidTimeZone(name)) return undefined;
-  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-}
 
 export function describeNow(at: Date, timezone: string): string {
   const p = localParts(at, timezone);

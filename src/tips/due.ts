@@ -3,8 +3,8 @@
  * the instant and the catch-up window. node-cron only decides when to ask.
  */
 import type { LocalDate, PostRecord, Schedule } from '../store/types.ts';
-import { addDays, isValidTimeZone, localDate, localParts } from '../time.ts';
-import { catchupMs, isLearningDay, scheduledInstant, scheduleKeyFor } from './schedule-rules.ts';
+import { addDays, isLearningDay, isValidTimeZone, localDate, localParts } from '../time.ts';
+import { catchupMs, scheduledInstant, scheduleKeyFor } from './schedule-rules.ts';
 
 interface DueBase {
   schedule: Schedule;

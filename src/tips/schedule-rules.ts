@@ -5,7 +5,14 @@
 import type { CoreSettings } from '../core.ts';
 import type { DayPolicy, LocalDate, PostRecord, Schedule, StoreData } from '../store/types.ts';
 import { postKey, workspaceKey } from '../store/types.ts';
-import { addDays, isValidTimeZone, isWeekend, localDate, zonedInstant } from '../time.ts';
+import {
+  addDays,
+  canonicalTimeZone,
+  isLearningDay,
+  isValidTimeZone,
+  localDate,
+  zonedInstant,
+} from '../time.ts';
 
 export { ensureEnvSchedule } from './schedules.ts';
 
@@ -72,15 +79,6 @@ export function parseScheduleArgs(args: string): ScheduleCommand {
     }
   }
   return command;
-}
-
-/** The spelling Intl uses (`europe/berlin` -> `Europe/Berlin`). */
-function canonicalTimeZone(name: string): string {
-  return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
-}
-
-export function isLearningDay(date: LocalDate, days: DayPolicy): boolean {
-  return days === 'daily' || !isWeekend(date);
 }
 
 /** A channel's timezone when it has no schedule: the workspace's, then TIP_TIMEZONE, then the default. */
