@@ -136,7 +136,10 @@ class DiscordAdapter implements Adapter {
     // With no `error` listener, Node would crash the process on the first failed listener.
     client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
     client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
-    client.on(Events.ShardReconnecting, () => log.info('discord: gateway connection lost, reconnecting'));
+    client.on(Events.ShardReconnecting, () => {
+      // destroy() during shutdown also emits this; only a real loss is worth a line.
+      if (!this.stopping) log.info('discord: gateway connection lost, reconnecting');
+    });
     client.on(Events.ShardResume, () => log.info('discord: gateway session resumed'));
     client.on(Events.ShardDisconnect, (event: CloseEvent) => this.onDisconnect(event.code));
   }

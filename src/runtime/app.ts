@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { Adapter } from '../adapter.ts';
 import { createAnswerer } from '../answer/engine.ts';
 import { type Bot, createBot } from '../bot.ts';
@@ -63,59 +64,84 @@ async function startAdapters(adapters: Adapter[], deps: CoreDeps): Promise<void>
   }
 }
 
-export async function startApp({
-  config,
-  log,
-  clock,
-  makeAdapters,
-  onFatal,
-}: AppOptions): Promise<RunningApp> {
-  const deps = await openCore(config, log, clock);
-  const tracked = trackBot(createBot(deps));
-  const scheduler = createScheduler(deps);
-  let adapters: Adapter[] = [];
-  const readiness = (): Readiness => {
-    const reasons = adapters.filter((a) => !a.isReady()).map((a) => `${a.platform} is not connected`);
-    return { ready: adapters.length > 0 && reasons.length === 0, reasons };
-  };
-  const skills = deps.content.entries.filter((entry) => entry.kind === 'skill');
-  adapters = makeAdapters({ bot: tracked.bot, readiness, skills, fatal: onFatal });
-  for (const adapter of adapters) scheduler.addDelivery(adapter.delivery);
+type Phase = 'starting' | 'running' | 'stopping';
+
+interface Lifecycle {
+  phase: Phase;
+  adapters: Adapter[];
+}
+
+/** Ready only while running with every adapter connected; starting and stopping say so. */
+function readinessOf(life: Lifecycle): Readiness {
+  if (life.phase !== 'running') return { ready: false, reasons: [`skillbot is ${life.phase}`] };
+  const reasons = life.adapters.filter((a) => !a.isReady()).map((a) => `${a.platform} is not connected`);
+  return { ready: reasons.length === 0, reasons };
+}
+
+function closeServer(server: Server | undefined): Promise<void> {
+  return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}
+
+function logStarted(log: Logger, config: Config, adapters: Adapter[], schedules: number): void {
+  const names = adapters.map((a) => a.platform);
+  log.info(
+    { adapters: names, dataFile: config.dataFile, schedules },
+    `skillbot started: adapters ${names.join(', ')}; data file ${config.dataFile}; ${schedules} schedule(s) loaded`,
+  );
+}
+
+/**
+ * Start everything. The health server comes first, so `/healthz` answers while adapters connect
+ * and `/readyz` says why it is not ready yet.
+ */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, log, clock } = options;
+  const life: Lifecycle = { phase: 'starting', adapters: [] };
+  const readiness = () => readinessOf(life);
+  const health = config.healthPort ? await startHealthServer(config.healthPort, readiness) : undefined;
+  let deps: CoreDeps | undefined;
   try {
-    await startAdapters(adapters, deps);
+    deps = await openCore(config, log, clock);
+    return await run(options, deps, life, health);
   } catch (error) {
-    await deps.store.close();
+    await deps?.store.close();
+    await closeServer(health);
     throw error;
   }
-  scheduler.start();
-  const health = config.healthPort ? await startHealthServer(config.healthPort, readiness) : undefined;
-  log.info(
-    {
-      adapters: adapters.map((a) => a.platform),
-      dataFile: config.dataFile,
-      schedules: scheduler.scheduleCount(),
-    },
-    `skillbot started: adapters ${adapters.map((a) => a.platform).join(', ')}; data file ${config.dataFile}; ${scheduler.scheduleCount()} schedule(s) loaded`,
-  );
+}
 
-  let stopping: Promise<void> | undefined;
+async function run(options: AppOptions, deps: CoreDeps, life: Lifecycle, health: Server | undefined) {
+  const { config, log } = options;
+  const tracked = trackBot(createBot(deps));
+  const scheduler = createScheduler(deps);
+  const skills = deps.content.entries.filter((entry) => entry.kind === 'skill');
+  const readiness = () => readinessOf(life);
+  life.adapters = options.makeAdapters({ bot: tracked.bot, readiness, skills, fatal: options.onFatal });
+  for (const adapter of life.adapters) scheduler.addDelivery(adapter.delivery);
+  await startAdapters(life.adapters, deps);
+  scheduler.start();
+  life.phase = 'running';
+  logStarted(log, config, life.adapters, scheduler.scheduleCount());
+
   async function shutdown(reason: string): Promise<void> {
+    life.phase = 'stopping';
     log.info({ reason, inFlight: tracked.inFlight }, 'shutting down');
     tracked.close();
     await scheduler.stop();
     const drained = await tracked.drain(DRAIN_TIMEOUT_MS);
     if (!drained) log.warn({ inFlight: tracked.inFlight }, 'gave up waiting for handlers still running');
     await deps.store.close();
-    await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
-    await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
+    await Promise.allSettled(life.adapters.map((adapter) => adapter.stop()));
+    await closeServer(health);
     log.info('stopped cleanly');
   }
 
+  let stopping: Promise<void> | undefined;
   return {
     readiness,
-    shutdown(reason) {
+    shutdown(reason: string) {
       stopping ??= shutdown(reason);
       return stopping;
     },
-  };
+  } satisfies RunningApp;
 }
