@@ -4,8 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
-import { createDiscordAdapter } from '../adapters/discord/index.ts';
-import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Adapter } from './adapter.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { ConfigError, ContentError, DataFileError } from './errors.ts';
@@ -16,33 +14,49 @@ import { systemClock } from './types.ts';
 /** Exit status for "fix the configuration, then start again" (sysexits EX_CONFIG), so supervisors need not loop. */
 const EXIT_CONFIG = 78;
 
-function chooseAdapters(config: Config, log: Logger, onConsoleEnd: () => void) {
+type AdapterFactory = (context: AdapterContext) => Adapter;
+
+/**
+ * The platform adapters whose credentials are set, loaded on demand: @slack/bolt and discord.js
+ * are large, and the console (or a Slack-only bot) should not pay for what it does not run.
+ */
+async function platformFactories(config: Config, log: Logger): Promise<AdapterFactory[]> {
+  const factories: AdapterFactory[] = [];
+  const clock = systemClock;
+  const { slack, discord } = config;
+  if (slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
+    factories.push(({ bot, readiness }) => createSlackAdapter({ config: slack, bot, log, clock, readiness }));
+  }
+  if (discord) {
+    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
+    factories.push(({ bot, skills, fatal }) =>
+      createDiscordAdapter({ config: discord, bot, log, clock, skills: [...skills], onFatal: fatal }),
+    );
+  }
+  return factories;
+}
+
+function consoleFactory(log: Logger, onConsoleEnd: () => void): AdapterFactory {
   const { values } = parseArgs({ options: { user: { type: 'string' } }, strict: false });
-  return ({ bot, readiness, skills, fatal }: AdapterContext): Adapter[] => {
-    const adapters: Adapter[] = [];
-    const clock = systemClock;
-    if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, bot, log, clock, readiness }));
-    if (config.discord) {
-      const discord = config.discord;
-      adapters.push(
-        createDiscordAdapter({ config: discord, bot, log, clock, skills: [...skills], onFatal: fatal }),
-      );
-    }
-    if (adapters.length > 0) return adapters;
-    const user = typeof values.user === 'string' && values.user.trim() ? values.user.trim() : 'you';
-    return [
-      createConsoleAdapter({
-        bot,
-        log,
-        clock: systemClock,
-        input: process.stdin,
-        output: process.stdout,
-        user,
-        interactive: process.stdin.isTTY === true,
-        onEnd: onConsoleEnd,
-      }),
-    ];
-  };
+  const user = typeof values.user === 'string' && values.user.trim() ? values.user.trim() : 'you';
+  return ({ bot }) =>
+    createConsoleAdapter({
+      bot,
+      log,
+      clock: systemClock,
+      input: process.stdin,
+      output: process.stdout,
+      user,
+      interactive: process.stdin.isTTY === true,
+      onEnd: onConsoleEnd,
+    });
+}
+
+async function chooseAdapters(config: Config, log: Logger, onConsoleEnd: () => void) {
+  const platforms = await platformFactories(config, log);
+  const factories = platforms.length > 0 ? platforms : [consoleFactory(log, onConsoleEnd)];
+  return (context: AdapterContext): Adapter[] => factories.map((make) => make(context));
 }
 
 function explainFatal(error: unknown): number {
@@ -87,7 +101,7 @@ async function main(): Promise<void> {
     config,
     log,
     clock: systemClock,
-    makeAdapters: chooseAdapters(config, log, () => inputEnded()),
+    makeAdapters: await chooseAdapters(config, log, () => inputEnded()),
     onFatal: (error) => {
       process.stderr.write(`skillbot stopped: ${error.message}\n`);
       void app.shutdown('fatal adapter error').finally(() => process.exit(EXIT_CONFIG));
