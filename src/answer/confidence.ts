@@ -12,6 +12,8 @@ export interface Candidate {
   evidence: number;
   /** Weight of the most informative word that names this entry outright (an alias or title word). */
   named: number;
+  /** The same by the word's own weight, title words included: how specific the naming word is. */
+  strongest: number;
 }
 
 /** The thresholds, measured on the dev set (`npm run eval`). */
@@ -32,10 +34,16 @@ export interface Calibration {
   suggestionShare: number;
   /** How much BM25 counts in the ranking next to coverage (0: not at all, 1: equally). */
   bm25Power: number;
+  /** A specific (not everyday) word this informative that names the entry is a strong signal... */
+  strongNamed: number;
+  /** ...and adds this much instead, unless something in the message points off-topic. */
+  strongBonus: number;
+  /** Coverage needed to answer when something in the message points off-topic. */
+  offTopicConfident: number;
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  confident: 0.5,
+  confident: 0.45,
   namedBonus: 0.15,
   namedWeight: 1,
   unsure: 0.3,
@@ -43,12 +51,21 @@ export const DEFAULT_CALIBRATION: Calibration = {
   longConfident: 0.25,
   suggestionShare: 0.3,
   bm25Power: 1,
+  strongNamed: 1.2,
+  strongBonus: 0.35,
+  offTopicConfident: 0.6,
 };
 
 const MAX_SUGGESTIONS = 3;
 
-/** Coverage, plus a bonus when a specific word of the question is one of the entry's names. */
-function support(x: Candidate, c: Calibration): number {
+/**
+ * Coverage, plus a bonus when a word of the question is one of the entry's names: a large one
+ * for a specific name (an alias, a title word, a technology), however much chatter surrounds
+ * it; none when something in the message points off-topic ("restart the office printer server").
+ */
+function support(x: Candidate, c: Calibration, offTopic: boolean): number {
+  if (offTopic) return x.coverage;
+  if (x.strongest >= c.strongNamed) return x.coverage + c.strongBonus;
   return x.coverage + (x.named >= c.namedWeight ? c.namedBonus : 0);
 }
 
@@ -57,14 +74,19 @@ export interface Ranked extends Candidate {
   value: number;
 }
 
+/** Whether something in the question points away from backend development. */
+export function pointsOffTopic(words: readonly QueryWord[]): boolean {
+  return words.some((w) => w.offTopic);
+}
+
 /**
  * Rank by BM25 (relative to the best) times support: BM25 knows term frequencies and field
  * boosts, coverage knows which of the person's words an entry leaves unexplained.
  */
-export function rank(candidates: Candidate[], c: Calibration): Ranked[] {
+export function rank(candidates: Candidate[], c: Calibration, offTopic = false): Ranked[] {
   const top = Math.max(...candidates.map((x) => x.score), Number.MIN_VALUE);
   return candidates
-    .map((x) => ({ ...x, value: (x.score / top) ** c.bm25Power * support(x, c) }))
+    .map((x) => ({ ...x, value: (x.score / top) ** c.bm25Power * support(x, c, offTopic) }))
     .sort((a, b) => b.value - a.value);
 }
 
@@ -72,18 +94,24 @@ function scored(x: Ranked): ScoredEntry {
   return { entry: x.entry, score: Math.round(Math.min(1, x.value) * 1000) / 1000 };
 }
 
+/** Whether the best entry answers the question: enough support, or a long message naming it. */
+function isConfident(best: Ranked, words: QueryWord[], c: Calibration, offTopic: boolean): boolean {
+  if (offTopic) return best.coverage >= Math.max(c.confident, c.offTopicConfident);
+  if (support(best, c, offTopic) >= c.confident) return true;
+  // Chatter dilutes a long message's coverage, so one that names an entry needs less of it.
+  const long = words.length >= c.longWords;
+  return long && best.coverage >= c.longConfident && best.named >= c.namedWeight;
+}
+
 /** Confident, unsure or none, from the ranked candidates and the question's length. */
 export function decideTier(candidates: Candidate[], words: QueryWord[], c: Calibration): AnswerResult {
-  const ranked = rank(candidates, c);
+  const offTopic = pointsOffTopic(words);
+  const ranked = rank(candidates, c, offTopic);
   const best = ranked[0];
   if (!best) return { tier: 'none', suggestions: [] };
   const close = ranked.filter((x) => x.value >= best.value * c.suggestionShare).slice(0, MAX_SUGGESTIONS + 1);
-  const long = words.length >= c.longWords;
-  // Chatter dilutes a long message's coverage, so one that names an entry needs less of it.
-  const confident =
-    support(best, c) >= c.confident ||
-    (long && best.coverage >= c.longConfident && best.named >= c.namedWeight);
-  if (confident) return { tier: 'confident', best: scored(best), suggestions: close.slice(1).map(scored) };
+  if (isConfident(best, words, c, offTopic))
+    return { tier: 'confident', best: scored(best), suggestions: close.slice(1).map(scored) };
   // "Did you mean" only when what the content knows outweighs what it has never heard of:
   // "wifi password" is not a near miss of the security entry.
   const unknown = words.reduce((sum, w) => sum + (w.terms.size === 0 ? w.weight : 0), 0);

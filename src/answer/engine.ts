@@ -1,9 +1,16 @@
 import MiniSearch from 'minisearch';
 import type { Content } from '../content/load.ts';
 import type { Entry, EntryKind } from '../content/schema.ts';
-import { type Calibration, type Candidate, DEFAULT_CALIBRATION, decideTier, rank } from './confidence.ts';
+import {
+  type Calibration,
+  type Candidate,
+  DEFAULT_CALIBRATION,
+  decideTier,
+  pointsOffTopic,
+  rank,
+} from './confidence.ts';
 import { coverageOf } from './coverage.ts';
-import { analyzeQuery, type QueryWord } from './query.ts';
+import { analyzeQuery, type Query, type QueryWord } from './query.ts';
 import type { Answerer, AnswerResult } from './types.ts';
 import { createCorrector } from './typos.ts';
 import { buildVocabulary, FIELDS, type Field, fieldText, indexTerms } from './vocabulary.ts';
@@ -72,9 +79,9 @@ export function createAnswerer(content: Content, options: AnswererOptions = {}):
   const corrector = createCorrector(vocabulary.rawWords);
   const index = buildIndex(content.entries);
 
-  function candidates(words: QueryWord[], kind?: EntryKind): Candidate[] {
+  function candidates(query: Query, kind?: EntryKind): Candidate[] {
     const trust = new Map<string, number>();
-    for (const word of words) {
+    for (const word of query.words) {
       const factor = word.generic ? GENERIC_BOOST : 1;
       for (const [term, t] of word.terms) trust.set(term, Math.max(t * factor, trust.get(term) ?? 0));
     }
@@ -90,14 +97,14 @@ export function createAnswerer(content: Content, options: AnswererOptions = {}):
     return results.flatMap((result) => {
       const entry = content.entry(String(result.id));
       if (!entry) return [];
-      return [{ entry, score: result.score, ...coverageOf(words, entry.id, vocabulary) }];
+      return [{ entry, score: result.score, ...coverageOf(query, entry.id, vocabulary) }];
     });
   }
 
   function run(question: string, kind?: EntryKind): AnswerResult {
     if (typeof question !== 'string') return NONE;
-    const words = analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH), vocabulary, corrector);
-    return decideTier(candidates(words, kind), words, calibration);
+    const query = analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH), vocabulary, corrector);
+    return decideTier(candidates(query, kind), query.words, calibration);
   }
 
   const names = nameIndex(content.entries);
@@ -106,8 +113,8 @@ export function createAnswerer(content: Content, options: AnswererOptions = {}):
   function lookupName(name: string, kind?: EntryKind): AnswerResult {
     if (typeof name !== 'string') return NONE;
     const text = name.slice(0, MAX_QUESTION_LENGTH);
-    const words = analyzeQuery(text, vocabulary, corrector);
-    const typed = words.filter((w) => !w.idiom).map((w) => [...w.terms.keys()][0] ?? w.word);
+    const query = analyzeQuery(text, vocabulary, corrector);
+    const typed = query.words.filter((w) => !w.idiom).map((w) => [...w.terms.keys()][0] ?? w.word);
     const keys = [nameKey(text), typed.join(' ')];
     for (const key of keys) {
       const matches = [...(names.get(key) ?? [])].filter((e) => !kind || e.kind === kind);
@@ -115,7 +122,7 @@ export function createAnswerer(content: Content, options: AnswererOptions = {}):
       if (only && matches.length === 1)
         return { tier: 'confident', best: { entry: only, score: 1 }, suggestions: [] };
     }
-    return decideTier(candidates(words, kind), words, calibration);
+    return decideTier(candidates(query, kind), query.words, calibration);
   }
 
   function safely(fn: (text: string, kind?: EntryKind) => AnswerResult, text: string, kind?: EntryKind) {
@@ -129,8 +136,9 @@ export function createAnswerer(content: Content, options: AnswererOptions = {}):
 
   return {
     explain(question) {
-      const words = analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH), vocabulary, corrector);
-      return { words, candidates: rank(candidates(words), calibration) };
+      const query = analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH), vocabulary, corrector);
+      const offTopic = pointsOffTopic(query.words);
+      return { words: query.words, candidates: rank(candidates(query), calibration, offTopic) };
     },
     answer: (question) => safely(run, question),
     lookup: (name, kind) => safely(lookupName, name, kind),

@@ -13,6 +13,8 @@ const SPECIAL_SPELLINGS: Array<[RegExp, string]> = [
   [/(^|\s)\.net\b/g, ' dotnet '],
   [/\bnode\.js\b/g, ' nodejs '],
   [/\bnext\.js\b/g, ' nextjs '],
+  // "nest.js", "vue.js": one name, not the word plus JavaScript.
+  [/\b([a-z]+)\.js\b/g, ' $1js '],
   [/\bn\s?\+\s?1\b/g, ' nplus1 '],
   [/\bfe\s?\/\s?be\b/g, ' frontend backend '],
   [/\bbig[\s-]?o\b|\bo\((1|n|log n|n log n|n\^?2|n²)\)/g, ' bigo '],
@@ -21,6 +23,8 @@ const SPECIAL_SPELLINGS: Array<[RegExp, string]> = [
   [/\bback[\s-]end\b/g, ' backend '],
   [/\bfull[\s-]stack\b/g, ' fullstack '],
   [/\bopen[\s-]source\b/g, ' opensource '],
+  [/\bno[\s-]code\b/g, ' nocode '],
+  [/\blow[\s-]code\b/g, ' lowcode '],
 ];
 
 /**
@@ -35,7 +39,7 @@ const STOP_WORDS = new Set(
   ill im in into is isn it its itself ive just kinda kind let lets like ll me might mine more most
   much must my myself need needs no nor not now of off ok okay on once only or other our ours
   ourselves out over own please pls plz quick quickly re really s same shall she should shouldn so
-  some someone something sort still such t than thank thanks thats thx the their theirs them
+  some someone something sort still such t than thank thanks that thats thx the their theirs them
   themselves then there theres these they theyre this those though through to too u ur under until
   up us ve very via wanna want wants was wasn way we were weren what whats when where
   wheres whether which while who whos whom why will with won would wouldn y ya yeah yes yet you
@@ -69,13 +73,20 @@ const GENERIC_WORDS = new Set(
   others another typical typically usual usually normal normally common commonly general generally item items worth best better pro pros con cons advantages disadvantages upside upsides downside
   downsides benefit benefits drawback drawbacks machine machines cover covers hand hands
   basic basics intro introduction overview fundamentals tutorial tutorials guide explained 101
-  chat blog shop webshop ecommerce todo forum marketplace`.split(/\s+/),
+  chat blog shop webshop ecommerce todo forum marketplace name names naming handle handling
+  actual deal dealing show shows figure bother care difference differences vs compare comparison
+  compared`.split(/\s+/),
 );
 
 export function isGenericWord(word: string): boolean {
   // Numbers in chat are quantities ("10 million rows", "100k items"), not topics; HTTP status
   // codes ("404", "500s") are the exception.
-  return GENERIC_WORDS.has(word) || (/^\d+[kmx]?$/.test(word) && !/^[1-5]\d\d$/.test(word));
+  return (
+    GENERIC_WORDS.has(word) ||
+    GENERIC_STEMS.has(stem(word)) ||
+    (/^\d+[kmx]?$/.test(word) && !/^[1-5]\d\d$/.test(word)) ||
+    /^\d{1,2}(am|pm)$/.test(word)
+  );
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed on purpose.
@@ -115,6 +126,9 @@ function undouble(word: string): string {
   const last = word.at(-1) ?? '';
   return word.length > 3 && last === word.at(-2) && !'lsz'.includes(last) ? word.slice(0, -1) : word;
 }
+
+/** The generic words' stems, so that every inflection ("shows", "handled") is generic too. */
+const GENERIC_STEMS = new Set([...GENERIC_WORDS].map((word) => stem(word)));
 
 /** A deliberately small stemmer: plurals, -ing, -ed, a trailing e or y. Same rules on both sides. */
 export function stem(word: string): string {

@@ -26,13 +26,19 @@ export function createCorrector(frequencies: ReadonlyMap<string, number>): Corre
     const found =
       maxDistance > 0 ? new Map(words.fuzzyGet(word, maxDistance)) : new Map<string, [number, number]>();
     // Swapped neighbours ("pyhton") are one slip, though Levenshtein counts two edits.
+    const swaps = new Set<string>();
     for (let i = 0; i + 1 < word.length; i++) {
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
       const frequency = words.get(swapped);
-      if (frequency !== undefined && swapped !== word) found.set(swapped, [frequency, 1]);
+      if (frequency !== undefined && swapped !== word) {
+        found.set(swapped, [frequency, 1]);
+        swaps.add(swapped);
+      }
     }
     for (const [candidate, [frequency, distance]] of found) {
       if (candidate[0] !== word[0] || candidate.length < 4) continue;
+      // A short word that differs early is usually another word ("slack", "stack"), not a slip.
+      if (word.length < 8 && candidate[1] !== word[1] && !swaps.has(candidate)) continue;
       const better =
         !best || distance < best.distance || (distance === best.distance && frequency > best.frequency);
       if (better) best = { word: candidate, distance, frequency };

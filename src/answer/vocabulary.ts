@@ -76,8 +76,11 @@ function entryStrengths(entry: Entry, rawWords: Map<string, number>): Map<string
       else raise(stem(word), FIELD_STRENGTH[field]);
     }
   }
-  for (const name of names(entry)) {
-    for (const term of name) raise(term, name.length === 1 ? FIELD_STRENGTH.aliases : NAME_PART_STRENGTH);
+  for (const name of [entry.title, ...entry.aliases]) {
+    const terms = indexTerms(name);
+    // "where to start" is not a name for "start": a name is whole only when no word was dropped.
+    const whole = terms.length === 1 && chatWords(name, SLANG).length === 1;
+    for (const term of terms) raise(term, whole ? FIELD_STRENGTH.aliases : NAME_PART_STRENGTH);
   }
   return strengths;
 }
@@ -151,12 +154,22 @@ export function termStrength(vocabulary: Vocabulary, entryId: string, term: stri
   return Math.max(exact, longer * PREFIX_FACTOR);
 }
 
-/** The shortest known term that starts with `prefix` ("communicat" -> "communication"). */
+/**
+ * Endings that turn a verb or adjective into the noun the content uses ("communicat" ->
+ * "communication"). Agent nouns are not among them: "contain" is not "container", nor "serve" "server".
+ */
+const NOUN_ENDINGS = new Set(['ion', 'ions', 'ation', 'ations', 'ication', 'ment', 'ments', 'ity', 'ities']);
+
+/** The shortest known term that is `prefix` plus a noun ending ("communicat" -> "communication"). */
 export function completion(vocabulary: Vocabulary, prefix: string): string | undefined {
   if (prefix.length < 5) return undefined;
   const sorted = vocabulary.allTerms;
-  const found = sorted[firstAtLeast(sorted, prefix)];
-  return found?.startsWith(prefix) ? found : undefined;
+  for (let i = firstAtLeast(sorted, prefix); i < sorted.length; i++) {
+    const term = sorted[i] ?? '';
+    if (!term.startsWith(prefix)) return undefined;
+    if (NOUN_ENDINGS.has(term.slice(prefix.length))) return term;
+  }
+  return undefined;
 }
 
 function containsRun(sequence: readonly string[], phrase: readonly string[]): boolean {
