@@ -34,82 +34,95 @@ const SWITCH_USER = /^:user\s+(\S{1,40})$/;
  * The local console: every line is a message from the console user, who is an admin.
  * Lines are handled one after another, so `done` then `streak` always reads in order.
  */
-export function createConsoleAdapter(options: ConsoleOptions): Adapter {
-  const { bot, output } = options;
-  let user = options.user;
-  let choices: ReplyButton[] = [];
-  let ready = false;
-  let posted = 0;
-  let reader: ReturnType<typeof createInterface> | undefined;
+class ConsoleAdapter implements Adapter {
+  readonly platform = 'console' as const;
+  readonly delivery: Delivery;
+  private user: string;
+  private choices: ReplyButton[] = [];
+  private ready = false;
+  private posted = 0;
+  private reader: ReturnType<typeof createInterface> | undefined;
 
-  const origin = (): Origin => ({
-    ...CONSOLE_TARGET,
-    userId: user,
-    displayName: user,
-    isAdmin: true,
-    at: options.clock(),
-  });
-
-  function show(reply: Reply): void {
-    output.write(renderForTerminal(reply));
-    if (reply.buttons?.length) choices = reply.buttons;
+  constructor(private readonly options: ConsoleOptions) {
+    this.user = options.user;
+    this.delivery = { platform: 'console', postTip: async (_target, post) => this.printPost(post) };
   }
 
-  async function handleLine(raw: string): Promise<void> {
+  async start(): Promise<void> {
+    this.options.output.write(`${BANNER}\n`);
+    this.ready = true;
+    void this.readLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.ready = false;
+    this.reader?.close();
+  }
+
+  isReady(): boolean {
+    return this.ready;
+  }
+
+  defaultTipTarget(): TipTarget {
+    return CONSOLE_TARGET;
+  }
+
+  private origin(): Origin {
+    return {
+      ...CONSOLE_TARGET,
+      userId: this.user,
+      displayName: this.user,
+      isAdmin: true,
+      at: this.options.clock(),
+    };
+  }
+
+  private show(reply: Reply): void {
+    this.options.output.write(renderForTerminal(reply));
+    if (reply.buttons?.length) this.choices = reply.buttons;
+  }
+
+  private printPost(post: Reply): { messageId: string } {
+    this.options.output.write('\n');
+    this.show(post);
+    this.posted += 1;
+    return { messageId: `console-${this.posted}` };
+  }
+
+  private async handleLine(raw: string): Promise<void> {
     const line = raw.trim();
-    const switchTo = SWITCH_USER.exec(line);
-    if (switchTo?.[1]) {
-      user = switchTo[1];
-      output.write(`(now acting as ${user})\n`);
+    const switchTo = SWITCH_USER.exec(line)?.[1];
+    if (switchTo) {
+      this.user = switchTo;
+      this.options.output.write(`(now acting as ${switchTo})\n`);
       return;
     }
-    const choice = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
-    if (choice) {
-      show(await bot.handleAction({ ...origin(), actionId: choice.actionId, value: choice.value }));
-      return;
-    }
-    show(await bot.handleMessage({ ...origin(), text: raw }));
+    const { bot } = this.options;
+    const choice = /^\d{1,2}$/.test(line) ? this.choices[Number(line) - 1] : undefined;
+    const reply = choice
+      ? await bot.handleAction({ ...this.origin(), actionId: choice.actionId, value: choice.value })
+      : await bot.handleMessage({ ...this.origin(), text: raw });
+    this.show(reply);
   }
 
-  const delivery: Delivery = {
-    platform: 'console',
-    async postTip(_target, post) {
-      output.write('\n');
-      show(post);
-      posted += 1;
-      return { messageId: `console-${posted}` };
-    },
-  };
-
-  async function readLoop(): Promise<void> {
-    reader = createInterface({ input: options.input, terminal: false });
-    const prompt = () => options.interactive && output.write('> ');
+  private async readLoop(): Promise<void> {
+    const { input, output, interactive, log } = this.options;
+    this.reader = createInterface({ input, terminal: false });
+    const prompt = () => interactive && output.write('> ');
     prompt();
-    for await (const line of reader) {
+    for await (const line of this.reader) {
       try {
-        await handleLine(line);
+        await this.handleLine(line);
       } catch (error) {
-        options.log.error({ err: error }, 'console line failed');
+        log.error({ err: error }, 'console line failed');
         output.write('Sorry, something went wrong with that line.\n');
       }
       prompt();
     }
-    options.onEnd();
+    this.options.onEnd();
   }
+}
 
-  return {
-    platform: 'console',
-    delivery,
-    async start() {
-      output.write(`${BANNER}\n`);
-      ready = true;
-      void readLoop();
-    },
-    async stop() {
-      ready = false;
-      reader?.close();
-    },
-    isReady: () => ready,
-    defaultTipTarget: () => CONSOLE_TARGET,
-  };
+export function createConsoleAdapter(options: ConsoleOptions): Adapter {
+  return new ConsoleAdapter(options);
 }

@@ -1,0 +1,74 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { CONSOLE_TARGET, createConsoleAdapter } from '../../adapters/console/index.ts';
+import { buildPost } from '../../src/tips/post.ts';
+import { testBot } from '../support/core.ts';
+
+function consoleWithBot() {
+  const { bot, deps } = testBot();
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  let ended!: () => void;
+  const finished = new Promise<void>((resolve) => {
+    ended = resolve;
+  });
+  const adapter = createConsoleAdapter({
+    bot,
+    log: deps.log,
+    clock: deps.clock,
+    input,
+    output,
+    user: 'ada',
+    interactive: false,
+    onEnd: ended,
+  });
+  return { adapter, deps, input, finished, output: () => text };
+}
+
+describe('the console adapter', () => {
+  it('prints the daily post and takes a typed option number as the quiz answer', async () => {
+    const { adapter, deps, input, finished, output } = consoleWithBot();
+    await adapter.start();
+    const tip = deps.content.tips[0];
+    if (!tip) throw new Error('no tips in content');
+    const date = '2026-03-04';
+    await adapter.delivery.postTip(
+      CONSOLE_TARGET,
+      buildPost(deps.content, tip, date),
+      `console:local:console:${date}`,
+    );
+    const right = tip.quiz.answer + 2; // [1] is "I learned it"; options follow.
+    input.end(`${right}\nstreak\n`);
+    await finished;
+
+    const text = output();
+    expect(text).toContain(`Skill of the day`);
+    expect(text).toContain(`[${right}] ${tip.quiz.options[tip.quiz.answer]}`);
+    expect(text).toMatch(/✅ Right/);
+    expect(text).toContain('Current streak: 1 day');
+  });
+
+  it('switches the acting user with :user and keeps people apart', async () => {
+    const { adapter, input, finished, output } = consoleWithBot();
+    await adapter.start();
+    input.end('done\n:user grace\ndone\ntop\n');
+    await finished;
+    const text = output();
+    expect(text).toContain('(now acting as grace)');
+    expect(text.match(/Counted/g)).toHaveLength(2);
+    expect(text).toMatch(/1\. ada/);
+    expect(text).toMatch(/grace/);
+  });
+
+  it('treats a number with no buttons on screen as an ordinary message', async () => {
+    const { adapter, input, finished, output } = consoleWithBot();
+    await adapter.start();
+    input.end('7\n');
+    await finished;
+    expect(output()).toMatch(/outside what I know|help/);
+  });
+});
