@@ -58,38 +58,95 @@ export function createLimiter(size: number): <T>(call: () => Promise<T>) => Prom
   };
 }
 
-export function createScheduler(deps: CoreDeps, options: SchedulerOptions = {}): Scheduler {
-  const deliveries = new Map<Platform, Delivery>();
-  const inFlight = new Map<string, Promise<void>>();
-  const sleeps = new Set<{ timer: ReturnType<typeof setTimeout>; resolve: (done: boolean) => void }>();
-  const policy: RetryPolicy = { ...DEFAULT_POLICY, ...definedOnly(options) };
-  let task: ScheduledTask | undefined;
-  let stopping = false;
+/** Sleeps the scheduler can cut short when it stops (retry backoff, rate-limit waits). */
+class Sleeps {
+  private readonly pending = new Set<{
+    timer: ReturnType<typeof setTimeout>;
+    resolve: (done: boolean) => void;
+  }>();
 
-  const jobs: JobContext = {
-    deps,
-    delivery: (platform) => deliveries.get(platform) as Delivery,
-    policy,
-    isStopping: () => stopping,
-    limit: createLimiter(options.concurrency ?? 8),
-    sleep(ms) {
-      if (stopping) return Promise.resolve(false);
-      return new Promise((resolve) => {
-        const entry = {
-          resolve,
-          timer: setTimeout(() => {
-            sleeps.delete(entry);
-            resolve(true);
-          }, ms),
-        };
-        sleeps.add(entry);
-      });
-    },
-  };
+  /** Resolves true after `ms`, or false at once when cancelled. */
+  sleep(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const entry = {
+        resolve,
+        timer: setTimeout(() => {
+          this.pending.delete(entry);
+          resolve(true);
+        }, ms),
+      };
+      this.pending.add(entry);
+    });
+  }
+
+  cancelAll(): void {
+    for (const entry of this.pending) {
+      clearTimeout(entry.timer);
+      entry.resolve(false);
+    }
+    this.pending.clear();
+  }
+}
+
+class TipScheduler implements Scheduler {
+  private readonly deliveries = new Map<Platform, Delivery>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly sleeps = new Sleeps();
+  private readonly jobs: JobContext;
+  private task: ScheduledTask | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly options: SchedulerOptions,
+  ) {
+    this.jobs = {
+      deps,
+      delivery: (platform) => this.deliveries.get(platform) as Delivery,
+      policy: { ...DEFAULT_POLICY, ...definedOnly(options) },
+      isStopping: () => this.stopping,
+      limit: createLimiter(options.concurrency ?? 8),
+      sleep: (ms) => (this.stopping ? Promise.resolve(false) : this.sleeps.sleep(ms)),
+    };
+  }
+
+  addDelivery(delivery: Delivery): void {
+    this.deliveries.set(delivery.platform, delivery);
+  }
+
+  start(): void {
+    if (this.task) return;
+    this.stopping = false;
+    this.task = cron.schedule(this.options.cronExpression ?? '* * * * *', () => this.launchDue(), {
+      name: 'skillbot-tips',
+      noOverlap: true,
+      logger: cronLogger(this.deps),
+    });
+    this.launchDue();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const ticker = this.task;
+    this.task = undefined;
+    await ticker?.destroy();
+    this.sleeps.cancelAll();
+    await this.settle();
+  }
+
+  async tick(): Promise<void> {
+    this.launchDue();
+    await this.settle();
+  }
+
+  scheduleCount(): number {
+    return Object.values(this.deps.store.data.schedules).filter((s) => !s.paused).length;
+  }
 
   /** Work out what is due and start it; returns without waiting for the sends. */
-  function launchDue(): void {
-    if (stopping) return;
+  private launchDue(): void {
+    if (this.stopping) return;
+    const { deps } = this;
     try {
       const data = deps.store.data;
       const actions = dueWork(
@@ -97,56 +154,27 @@ export function createScheduler(deps: CoreDeps, options: SchedulerOptions = {}):
         data.posts,
         deps.clock(),
         deps.settings.tips.catchupHours,
-      ).filter((a) => deliveries.has(a.schedule.platform) && !inFlight.has(a.key));
+      ).filter((a) => this.deliveries.has(a.schedule.platform) && !this.inFlight.has(a.key));
       if (actions.length === 0) return;
       const histories = historiesByChannel(data.posts);
       for (const action of actions) {
-        const running = runAction(jobs, action, histories)
+        const running = runAction(this.jobs, action, histories)
           .catch((error: unknown) => deps.log.error({ err: error, postKey: action.key }, 'tip post failed'))
-          .finally(() => inFlight.delete(action.key));
-        inFlight.set(action.key, running);
+          .finally(() => this.inFlight.delete(action.key));
+        this.inFlight.set(action.key, running);
       }
     } catch (error) {
       deps.log.error({ err: error }, 'scheduler tick failed');
     }
   }
 
-  async function settle(): Promise<void> {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+  private async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
   }
+}
 
-  return {
-    addDelivery(delivery) {
-      deliveries.set(delivery.platform, delivery);
-    },
-    start() {
-      if (task) return;
-      stopping = false;
-      task = cron.schedule(options.cronExpression ?? '* * * * *', launchDue, {
-        name: 'skillbot-tips',
-        noOverlap: true,
-        logger: cronLogger(deps),
-      });
-      launchDue();
-    },
-    async stop() {
-      stopping = true;
-      const ticker = task;
-      task = undefined;
-      await ticker?.destroy();
-      for (const entry of sleeps) {
-        clearTimeout(entry.timer);
-        entry.resolve(false);
-      }
-      sleeps.clear();
-      await settle();
-    },
-    async tick() {
-      launchDue();
-      await settle();
-    },
-    scheduleCount: () => Object.values(deps.store.data.schedules).filter((s) => !s.paused).length,
-  };
+export function createScheduler(deps: CoreDeps, options: SchedulerOptions = {}): Scheduler {
+  return new TipScheduler(deps, options);
 }
 
 function definedOnly(options: SchedulerOptions): Partial<RetryPolicy> {
