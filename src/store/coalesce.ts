@@ -50,23 +50,75 @@ export interface CoalescingOptions {
   onClose?: () => void;
 }
 
-export function createCoalescingStore(
-  initial: StoreData,
-  persistence: Persistence,
-  options: CoalescingOptions,
-): Store {
-  let data = initial;
-  let collecting: Batch | undefined;
-  let writing: Batch | undefined;
-  let scheduled = false;
-  let closed = false;
-  let writeCount = 0;
+class CoalescingStore implements Store {
+  private current: StoreData;
+  private collecting: Batch | undefined;
+  private writing: Batch | undefined;
+  private scheduled = false;
+  private closed = false;
+  private writes = 0;
+
+  constructor(
+    initial: StoreData,
+    private readonly persistence: Persistence,
+    private readonly options: CoalescingOptions,
+  ) {
+    this.current = initial;
+  }
+
+  get data(): StoreData {
+    return this.current;
+  }
+
+  get writeCount(): number {
+    return this.writes;
+  }
+
+  async commit<T>(apply: (data: StoreData) => T): Promise<T> {
+    if (this.closed) throw new Error(`The store for ${this.options.file} is closed.`);
+    const change: Change = { apply };
+    try {
+      change.result = apply(this.current);
+    } catch (error) {
+      // The change may have half-mutated memory: rebuild without it.
+      this.rebuild([...(this.writing?.changes ?? []), ...this.pendingChanges()]);
+      throw error;
+    }
+    this.collecting ??= newBatch();
+    const batch = this.collecting;
+    batch.changes.push(change);
+    this.schedule();
+    await batch.done;
+    if (change.error) throw change.error;
+    return change.result as T;
+  }
+
+  async flush(): Promise<void> {
+    const last = this.collecting ?? this.writing;
+    if (last) await last.done;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.flush();
+    } finally {
+      this.options.onClose?.();
+    }
+  }
+
+  // A method, not a field read: `collecting` changes across the awaits in writeNext.
+  private pendingChanges(): Change[] {
+    return this.collecting?.changes ?? [];
+  }
 
   /** Memory from the persisted state plus `changes`, each result recomputed; a change that now throws is left out. */
-  function rebuild(changes: Change[]): void {
+  private rebuild(changes: Change[]): void {
     let remaining = changes;
     for (;;) {
-      data = persistence.restore();
+      const data = this.persistence.restore();
+      this.current = data;
       const failed = remaining.find((change) => {
         try {
           change.result = change.apply(data);
@@ -81,83 +133,49 @@ export function createCoalescingStore(
     }
   }
 
-  // A function, not an inline read: `collecting` changes across the awaits in writeNext.
-  const pendingChanges = (): Change[] => collecting?.changes ?? [];
-
-  function schedule(): void {
-    if (scheduled || writing) return;
-    scheduled = true;
+  private schedule(): void {
+    if (this.scheduled || this.writing) return;
+    this.scheduled = true;
     // A microtask, not a timer: everything committed in this turn joins, and fake timers cannot stall it.
     queueMicrotask(() => {
-      scheduled = false;
-      void writeNext();
+      this.scheduled = false;
+      void this.writeNext();
     });
   }
 
-  async function writeNext(): Promise<void> {
-    if (writing || !collecting) return;
-    const batch = collecting;
-    collecting = undefined;
-    writing = batch;
+  private async writeNext(): Promise<void> {
+    if (this.writing || !this.collecting) return;
+    const batch = this.collecting;
+    this.collecting = undefined;
+    this.writing = batch;
     try {
-      await persistence.write(data);
-      writeCount++;
+      await this.persistence.write(this.current);
+      this.writes++;
       batch.resolve();
     } catch (error) {
-      options.log.error(
-        { err: error, file: options.file, changes: batch.changes.length },
-        'data file write failed; the changes were rolled back',
-      );
-      rebuild(pendingChanges());
-      const reason = (error as Error)?.message ?? String(error);
-      batch.reject(new StoreWriteError(`Could not write ${options.file}: ${reason}`, { cause: error }));
+      this.rollBack(batch, error);
     } finally {
-      writing = undefined;
-      if (collecting) schedule();
+      this.writing = undefined;
+      if (this.collecting) this.schedule();
     }
   }
 
-  async function commit<T>(apply: (data: StoreData) => T): Promise<T> {
-    if (closed) throw new Error(`The store for ${options.file} is closed.`);
-    const change: Change = { apply };
-    try {
-      change.result = apply(data);
-    } catch (error) {
-      // The change may have half-mutated memory: rebuild without it.
-      rebuild([...(writing?.changes ?? []), ...pendingChanges()]);
-      throw error;
-    }
-    collecting ??= newBatch();
-    const batch = collecting;
-    batch.changes.push(change);
-    schedule();
-    await batch.done;
-    if (change.error) throw change.error;
-    return change.result as T;
+  private rollBack(batch: Batch, error: unknown): void {
+    const { file, log } = this.options;
+    log.error(
+      { err: error, file, changes: batch.changes.length },
+      'data file write failed; the changes were rolled back',
+    );
+    this.rebuild(this.pendingChanges());
+    const reason = (error as Error)?.message ?? String(error);
+    batch.reject(new StoreWriteError(`Could not write ${file}: ${reason}`, { cause: error }));
   }
+}
 
-  async function flush(): Promise<void> {
-    const last = collecting ?? writing;
-    if (last) await last.done;
-  }
-
-  return {
-    get data() {
-      return data;
-    },
-    get writeCount() {
-      return writeCount;
-    },
-    commit,
-    flush,
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await flush();
-      } finally {
-        options.onClose?.();
-      }
-    },
-  };
+export function createCoalescingStore(
+  initial: StoreData,
+  persistence: Persistence,
+  options: CoalescingOptions,
+): Store {
+  return new CoalescingStore(initial, persistence, options);
 }
