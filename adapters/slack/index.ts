@@ -11,7 +11,7 @@ import { App, type Logger as BoltLogger, SocketModeReceiver, webApi } from '@sla
 import type { Adapter } from '../../src/adapter.ts';
 import type { Bot } from '../../src/bot.ts';
 import type { SlackConfig } from '../../src/config.ts';
-import type { TipTarget } from '../../src/delivery.ts';
+import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import { ConfigError } from '../../src/errors.ts';
 import type { Logger } from '../../src/log.ts';
 import { type Clock, systemClock } from '../../src/types.ts';
@@ -90,76 +90,106 @@ async function startApp(app: App, config: SlackConfig): Promise<void> {
   }
 }
 
-export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { config, bot } = options;
-  const clock = options.clock ?? systemClock;
-  const log = options.log.child({ adapter: 'slack' });
-  const logger = boltLogger(log);
-  const token = config.botToken.reveal();
-  const api = new webApi.WebClient(token, clientOptions(config, logger, 2));
-  // Posts never retry inside the client: a retried post could land twice (see delivery.ts).
-  const delivery = createSlackDelivery(new webApi.WebClient(token, clientOptions(config, logger, 0)));
-  const seen = createSeenSet(clock, SEEN_TTL_MS);
-  let app: App | undefined;
-  let starting: Promise<void> | undefined;
-  let http: VerifyingReceiver | undefined;
-  let identity: BotIdentity | undefined;
-  let connected = false;
-  const ownReadiness = (): Readiness => ({
-    ready: connected,
-    reasons: connected ? [] : ['slack: not connected'],
+class SlackAdapterImpl implements SlackAdapter {
+  readonly platform = 'slack' as const;
+  readonly delivery: Delivery;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly logger: ReturnType<typeof boltLogger>;
+  private readonly token: string;
+  private readonly api: webApi.WebClient;
+  private readonly seen: ReturnType<typeof createSeenSet>;
+  private app: App | undefined;
+  private starting: Promise<void> | undefined;
+  private http: VerifyingReceiver | undefined;
+  private identity: BotIdentity | undefined;
+  private connected = false;
+
+  constructor(private readonly options: SlackAdapterOptions) {
+    const { config } = options;
+    this.clock = options.clock ?? systemClock;
+    this.log = options.log.child({ adapter: 'slack' });
+    this.logger = boltLogger(this.log);
+    this.token = config.botToken.reveal();
+    this.api = new webApi.WebClient(this.token, clientOptions(config, this.logger, 2));
+    // Posts never retry inside the client: a retried post could land twice (see delivery.ts).
+    this.delivery = createSlackDelivery(
+      new webApi.WebClient(this.token, clientOptions(config, this.logger, 0)),
+    );
+    this.seen = createSeenSet(this.clock, SEEN_TTL_MS);
+  }
+
+  start(): Promise<void> {
+    // Concurrent calls share one start; a failed start may be tried again.
+    this.starting ??= this.connect().catch((error: unknown) => {
+      this.starting = undefined;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    const running = this.app;
+    this.app = undefined;
+    this.starting = undefined;
+    this.connected = false;
+    await running?.stop().catch((error: unknown) => this.log.warn({ err: error }, 'slack stop failed'));
+  }
+
+  isReady(): boolean {
+    return this.connected;
+  }
+
+  defaultTipTarget(): TipTarget | undefined {
+    const { tipChannel } = this.options.config;
+    if (!this.identity || !tipChannel) return undefined;
+    return { platform: 'slack', workspaceId: this.identity.teamId, channelId: tipChannel };
+  }
+
+  httpPort(): number | undefined {
+    return this.http?.port;
+  }
+
+  private readonly ownReadiness = (): Readiness => ({
+    ready: this.connected,
+    reasons: this.connected ? [] : ['slack: not connected'],
   });
 
-  async function connect(): Promise<void> {
-    identity = await checkBotToken(api);
-    http = config.appToken ? undefined : httpReceiver(options, clock, log, ownReadiness);
+  private async connect(): Promise<void> {
+    const { config, bot } = this.options;
+    const identity = await checkBotToken(this.api);
+    this.identity = identity;
+    this.http = config.appToken
+      ? undefined
+      : httpReceiver(this.options, this.clock, this.log, this.ownReadiness);
     const receiver =
-      http ??
-      socketReceiver(config, logger, (up) => {
-        connected = up;
+      this.http ??
+      socketReceiver(config, this.logger, (up) => {
+        this.connected = up;
       });
     const created = new App({
-      token,
+      token: this.token,
       botId: identity.botId,
       botUserId: identity.botUserId,
       receiver,
-      clientOptions: clientOptions(config, logger, 2),
-      logger,
+      clientOptions: clientOptions(config, this.logger, 2),
+      logger: this.logger,
       // Bolt's default conversation store keeps per-channel state we never read.
       convoStore: false,
     });
-    const users = createUserDirectory(api, clock, log);
+    const users = createUserDirectory(this.api, this.clock, this.log);
+    const { clock, log, seen } = this;
     registerListeners(created, { bot, users, clock, log, identity, command: config.command, seen });
     await startApp(created, config);
-    app = created;
-    connected = true;
-    const mode = config.appToken ? 'socket' : 'http';
-    log.info({ mode, port: http?.port, team: identity.teamId }, 'slack connected');
+    this.app = created;
+    this.connected = true;
+    log.info(
+      { mode: config.appToken ? 'socket' : 'http', port: this.http?.port, team: identity.teamId },
+      'slack connected',
+    );
   }
+}
 
-  return {
-    platform: 'slack',
-    delivery,
-    start() {
-      // Concurrent calls share one start; a failed start may be tried again.
-      starting ??= connect().catch((error: unknown) => {
-        starting = undefined;
-        throw error;
-      });
-      return starting;
-    },
-    async stop() {
-      const running = app;
-      app = undefined;
-      starting = undefined;
-      connected = false;
-      await running?.stop().catch((error: unknown) => log.warn({ err: error }, 'slack stop failed'));
-    },
-    isReady: () => connected,
-    defaultTipTarget(): TipTarget | undefined {
-      if (!identity || !config.tipChannel) return undefined;
-      return { platform: 'slack', workspaceId: identity.teamId, channelId: config.tipChannel };
-    },
-    httpPort: () => http?.port,
-  };
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  return new SlackAdapterImpl(options);
 }
