@@ -4,7 +4,7 @@
  */
 import type { LocalDate, PostRecord, Schedule } from '../store/types.ts';
 import { addDays, isLearningDay, isValidTimeZone, localDate, localParts } from '../time.ts';
-import { catchupMs, scheduledInstant, scheduleKeyFor } from './schedule-rules.ts';
+import { catchupMs, createdMinute, scheduledInstant, scheduleKeyFor } from './schedule-rules.ts';
 
 interface DueBase {
   schedule: Schedule;
@@ -44,7 +44,7 @@ function actionFor(
   if (!isLearningDay(date, schedule.days)) return undefined;
   const instant = scheduledInstant(schedule, date);
   // A schedule created after that day's time starts with the next one instead of posting late.
-  if (instant.getTime() < Date.parse(schedule.createdAt)) return undefined;
+  if (instant.getTime() < createdMinute(schedule)) return undefined;
   if (now.getTime() < instant.getTime()) return undefined;
   const key = scheduleKeyFor(schedule, date);
   const record = posts[key];

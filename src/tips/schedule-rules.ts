@@ -131,7 +131,7 @@ export function nextPostInstant(
 ): Date | undefined {
   if (schedule.paused) return undefined;
   const today = localDate(now, schedule.timezone);
-  const createdAt = Date.parse(schedule.createdAt);
+  const createdAt = createdMinute(schedule);
   for (let offset = 0; offset <= 8; offset++) {
     const date = addDays(today, offset);
     if (!isLearningDay(date, schedule.days) || posts[scheduleKeyFor(schedule, date)]) continue;
@@ -141,6 +141,14 @@ export function nextPostInstant(
     return instant;
   }
   return undefined;
+}
+
+/**
+ * When a schedule starts counting: the minute it was created, so `schedule 10:15` typed at
+ * 10:15:40 still posts at once, while a time earlier that day waits for the next day.
+ */
+export function createdMinute(schedule: Schedule): number {
+  return Math.floor(Date.parse(schedule.createdAt) / 60_000) * 60_000;
 }
 
 /** `Thu 5 Mar, 09:00` in the schedule's timezone. */

@@ -3,6 +3,7 @@ import type { CoreDeps } from '../core.ts';
 import type { TipTarget } from '../delivery.ts';
 import { channelKey, type DayPolicy, type Schedule, type StoreData } from '../store/types.ts';
 import { quoteUserText } from '../text.ts';
+import { localDate, zonedInstant } from '../time.ts';
 import type { Origin } from '../types.ts';
 import { defaultChannelTimezone } from './schedule-rules.ts';
 
@@ -69,7 +70,9 @@ export async function ensureEnvSchedule(deps: CoreDeps, target: TipTarget): Prom
   if (!time || findSchedule(deps.store.data, target)) return;
   const timezone =
     deps.settings.tips.timezone ?? defaultChannelTimezone(deps.store.data, target, deps.settings);
-  const createdAt = deps.clock().toISOString();
+  // The operator configured this before starting, so it counts from the start of today: a bot
+  // started after TIP_TIME (a deploy, a restart) still posts today within the catch-up window.
+  const createdAt = zonedInstant(localDate(deps.clock(), timezone), 0, 0, timezone).toISOString();
   await deps.store.commit((data) => {
     const key = targetKey(target);
     if (data.schedules[key]) return;
