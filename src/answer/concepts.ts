@@ -1,5 +1,4 @@
 import { stem } from './normalize.ts';
-import { TECHNOLOGY_GROUPS } from './technologies.ts';
 
 /**
  * Everyday and neighbouring technical words -> topic words that occur in the content.
@@ -10,6 +9,9 @@ import { TECHNOLOGY_GROUPS } from './technologies.ts';
  * can tip a vague question towards a topic but never outweigh an explicit one. Every target
  * word must occur in the content; a test checks it. Targets are content words, never entry ids,
  * so rewording an entry cannot silently break a mapping.
+ *
+ * Technical terms that name a topic outright ("div", "idor", "pgbouncer") live in the lexicon
+ * (lexicon.ts) and count as strong signals; these groups are the weaker, everyday bridges.
  *
  * Format: [target words, the words that point at them].
  */
@@ -57,7 +59,6 @@ const GROUPS: ReadonlyArray<[string, string]> = [
   ['revert reset git', 'undo rollback'],
   ['git commit', 'history staged unstaged uncommitted'],
   ['git revert', 'accidentally'],
-  ['git reflog', 'lost deleted'],
   ['push git', 'pushed pushing'],
   ['git', 'repository pull'],
   ['branch git', 'branches'],
@@ -129,7 +130,7 @@ const GROUPS: ReadonlyArray<[string, string]> = [
   ['graph', 'bfs dfs breadth depth dijkstra'],
   ['tree', 'trie tries traversal traverse'],
   ['algorithm recursion', 'memoization dp'],
-  ['algorithm', 'greedy puzzle puzzles interview interviews'],
+  ['algorithm', 'greedy puzzle puzzles interview interviews interviewer interviewers'],
   ['sorting', 'quicksort mergesort sort sorted'],
   ['hash table', 'collision collisions dedupe deduplicate'],
   ['trie tree', 'autocomplete typeahead'],
@@ -246,7 +247,7 @@ const GROUPS: ReadonlyArray<[string, string]> = [
 
 export const CONCEPTS: Readonly<Record<string, string>> = (() => {
   const map: Record<string, string> = {};
-  for (const [targets, words] of [...GROUPS, ...TECHNOLOGY_GROUPS]) {
+  for (const [targets, words] of GROUPS) {
     for (const word of words.split(' ')) map[word] = map[word] ? `${map[word]} ${targets}` : targets;
   }
   return map;

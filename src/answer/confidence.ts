@@ -1,4 +1,5 @@
 import type { Entry } from '../content/schema.ts';
+import { STRONG_WEIGHT } from './coverage.ts';
 import type { QueryWord } from './query.ts';
 import type { AnswerResult, ScoredEntry } from './types.ts';
 
@@ -14,6 +15,8 @@ export interface Candidate {
   named: number;
   /** The same by the word's own weight, title words included: how specific the naming word is. */
   strongest: number;
+  /** How many distinct words of the question name this entry specifically. */
+  strongWords: number;
 }
 
 /** The thresholds, measured on the dev set (`npm run eval`). */
@@ -40,6 +43,13 @@ export interface Calibration {
   strongBonus: number;
   /** Coverage needed to answer when something in the message points off-topic. */
   offTopicConfident: number;
+  /**
+   * BM25 (relative to the best) counts at least this much for an entry a specific word names:
+   * term frequencies in the prose must not outvote a technical term the person used.
+   */
+  strongFloor: number;
+  /** Added to the support for each further specific word naming the entry. */
+  extraStrong: number;
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
@@ -51,21 +61,40 @@ export const DEFAULT_CALIBRATION: Calibration = {
   longConfident: 0.25,
   suggestionShare: 0.3,
   bm25Power: 1,
-  strongNamed: 1.2,
+  strongNamed: STRONG_WEIGHT,
   strongBonus: 0.35,
   offTopicConfident: 0.6,
+  strongFloor: 0.75,
+  extraStrong: 0.1,
 };
 
 const MAX_SUGGESTIONS = 3;
+
+/** How many words of the message point off-topic ("office", "pizza", "reset my password"). */
+export function offTopicCues(words: readonly QueryWord[]): number {
+  return words.reduce((n, w) => n + (w.offTopic ? 1 : 0), 0);
+}
+
+/**
+ * Whether the off-topic cues win for this entry: they do unless more specific words name it
+ * ("fe is on vacation, flexbox or margin auto?" is a CSS question; "a kubernetes cake" is not).
+ */
+function vetoed(x: Candidate, cues: number): boolean {
+  return cues > 0 && x.strongWords <= cues;
+}
+
+function isStrong(x: Candidate, c: Calibration): boolean {
+  return x.strongest >= c.strongNamed;
+}
 
 /**
  * Coverage, plus a bonus when a word of the question is one of the entry's names: a large one
  * for a specific name (an alias, a title word, a technology), however much chatter surrounds
  * it; none when something in the message points off-topic ("restart the office printer server").
  */
-function support(x: Candidate, c: Calibration, offTopic: boolean): number {
-  if (offTopic) return x.coverage;
-  if (x.strongest >= c.strongNamed) return x.coverage + c.strongBonus;
+function support(x: Candidate, c: Calibration, cues: number): number {
+  if (vetoed(x, cues)) return x.coverage;
+  if (isStrong(x, c)) return x.coverage + c.strongBonus + c.extraStrong * Math.max(0, x.strongWords - 1);
   return x.coverage + (x.named >= c.namedWeight ? c.namedBonus : 0);
 }
 
@@ -74,19 +103,17 @@ export interface Ranked extends Candidate {
   value: number;
 }
 
-/** Whether something in the question points away from backend development. */
-export function pointsOffTopic(words: readonly QueryWord[]): boolean {
-  return words.some((w) => w.offTopic);
-}
-
 /**
  * Rank by BM25 (relative to the best) times support: BM25 knows term frequencies and field
  * boosts, coverage knows which of the person's words an entry leaves unexplained.
  */
-export function rank(candidates: Candidate[], c: Calibration, offTopic = false): Ranked[] {
+export function rank(candidates: Candidate[], c: Calibration, cues = 0): Ranked[] {
   const top = Math.max(...candidates.map((x) => x.score), Number.MIN_VALUE);
   return candidates
-    .map((x) => ({ ...x, value: (x.score / top) ** c.bm25Power * support(x, c, offTopic) }))
+    .map((x) => {
+      const floor = isStrong(x, c) && !vetoed(x, cues) ? c.strongFloor : 0;
+      return { ...x, value: Math.max(x.score / top, floor) ** c.bm25Power * support(x, c, cues) };
+    })
     .sort((a, b) => b.value - a.value);
 }
 
@@ -95,9 +122,9 @@ function scored(x: Ranked): ScoredEntry {
 }
 
 /** Whether the best entry answers the question: enough support, or a long message naming it. */
-function isConfident(best: Ranked, words: QueryWord[], c: Calibration, offTopic: boolean): boolean {
-  if (offTopic) return best.coverage >= Math.max(c.confident, c.offTopicConfident);
-  if (support(best, c, offTopic) >= c.confident) return true;
+function isConfident(best: Ranked, words: QueryWord[], c: Calibration, cues: number): boolean {
+  if (vetoed(best, cues)) return best.coverage >= Math.max(c.confident, c.offTopicConfident);
+  if (support(best, c, cues) >= c.confident) return true;
   // Chatter dilutes a long message's coverage, so one that names an entry needs less of it.
   const long = words.length >= c.longWords;
   return long && best.coverage >= c.longConfident && best.named >= c.namedWeight;
@@ -105,12 +132,12 @@ function isConfident(best: Ranked, words: QueryWord[], c: Calibration, offTopic:
 
 /** Confident, unsure or none, from the ranked candidates and the question's length. */
 export function decideTier(candidates: Candidate[], words: QueryWord[], c: Calibration): AnswerResult {
-  const offTopic = pointsOffTopic(words);
-  const ranked = rank(candidates, c, offTopic);
+  const cues = offTopicCues(words);
+  const ranked = rank(candidates, c, cues);
   const best = ranked[0];
   if (!best) return { tier: 'none', suggestions: [] };
   const close = ranked.filter((x) => x.value >= best.value * c.suggestionShare).slice(0, MAX_SUGGESTIONS + 1);
-  if (isConfident(best, words, c, offTopic))
+  if (isConfident(best, words, c, cues))
     return { tier: 'confident', best: scored(best), suggestions: close.slice(1).map(scored) };
   // "Did you mean" only when what the content knows outweighs what it has never heard of:
   // "wifi password" is not a near miss of the security entry.

@@ -1,4 +1,4 @@
-import type { Query } from './query.ts';
+import type { Query, QueryWord } from './query.ts';
 import { TRUST } from './query.ts';
 import { phraseTerms, termStrength, type Vocabulary } from './vocabulary.ts';
 
@@ -14,41 +14,113 @@ export interface Coverage {
   named: number;
   /** The same by the word's own weight, title words included, everyday words ("spring") left out. */
   strongest: number;
+  /** How many distinct words of the question name the entry that specifically. */
+  strongWords: number;
+}
+
+/** A word naming an entry that weighs this much is a specific name, not an everyday word. */
+export const STRONG_WEIGHT = 1.2;
+
+/**
+ * An entry's own short title ("APIs", "Databases") names it specifically even when the word
+ * occurs in several entries, as long as it is not one of the field's everyday words ("backend").
+ */
+const TITLE_WORD_WEIGHT = 0.9;
+
+/** How one word of the question relates to one entry. */
+interface WordMatch {
+  /** Share (0..1) of the word the entry explains. */
+  explained: number;
+  /** The word names the entry: TITLE_NAME for a title word, else the word's weight; 0 if not. */
+  named: number;
+  /** How specifically it names it (0 for everyday words). */
+  specific: number;
+  /** It belongs to one of the entry's multi-word names found whole in the question. */
+  inPhrase: boolean;
+}
+
+interface EntryView {
+  entryId: string;
+  vocabulary: Vocabulary;
+  phrases: ReadonlySet<string>;
+  title: ReadonlySet<string> | undefined;
+  names: ReadonlySet<string> | undefined;
+}
+
+function strengthOf(view: EntryView, term: string): number {
+  return view.phrases.has(term) ? 1 : termStrength(view.vocabulary, view.entryId, term);
+}
+
+/**
+ * An idiom stands for all of its topic words together ("best language"): an entry explains it
+ * as far as it has all of them, so "language" alone does not make the languages skill the
+ * answer to "which language is best".
+ */
+function matchIdiom(word: QueryWord, view: EntryView): WordMatch {
+  const terms = [...word.terms.keys()];
+  const mean = terms.reduce((sum, term) => sum + strengthOf(view, term), 0) / Math.max(1, terms.length);
+  const trust = Math.max(0, ...word.terms.values());
+  // Named when every topic word is one of the entry's names or part of one.
+  const names = terms.every((term) => view.names?.has(term)) && trust >= TRUST.corrected;
+  return {
+    explained: trust * mean,
+    named: names ? word.weight : 0,
+    specific: names ? word.weight : 0,
+    inPhrase: false,
+  };
+}
+
+function matchWord(word: QueryWord, view: EntryView): WordMatch {
+  if (word.idiom) return matchIdiom(word, view);
+  const match: WordMatch = { explained: 0, named: 0, specific: 0, inPhrase: false };
+  for (const [term, trust] of word.terms) {
+    const inPhrase = view.phrases.has(term);
+    if (inPhrase && trust >= TRUST.corrected && !word.generic) match.inPhrase = true;
+    const strength = strengthOf(view, term);
+    match.explained = Math.max(match.explained, trust * strength);
+    if (strength < 1 || trust < TRUST.corrected || word.generic) continue;
+    const isTitle = view.title?.has(term) ?? false;
+    match.named = Math.max(match.named, isTitle ? TITLE_NAME : word.weight);
+    const specific =
+      isTitle && word.weight >= TITLE_WORD_WEIGHT ? Math.max(word.weight, STRONG_WEIGHT) : word.weight;
+    if (!word.everyday) match.specific = Math.max(match.specific, specific);
+  }
+  return match;
 }
 
 /** How well one entry explains the question, word by word. */
 export function coverageOf({ words, sequence }: Query, entryId: string, vocabulary: Vocabulary): Coverage {
-  const phrases = phraseTerms(vocabulary, entryId, sequence);
-  const title = vocabulary.titleTerms.get(entryId);
+  const view: EntryView = {
+    entryId,
+    vocabulary,
+    phrases: phraseTerms(vocabulary, entryId, sequence),
+    title: vocabulary.titleTerms.get(entryId),
+    names: vocabulary.nameTerms.get(entryId),
+  };
   let total = 0;
   let explained = 0;
   let evidence = 0;
   let named = 0;
   let strongest = 0;
+  let strongWords = 0;
   // A multi-word name found whole ("soft skills", "merge conflict") is as specific as its words together.
   let phrase = 0;
   for (const word of words) {
+    const match = matchWord(word, view);
     total += word.weight;
-    let best = 0;
-    let partOfPhrase = false;
-    for (const [term, trust] of word.terms) {
-      const inPhrase = phrases.has(term);
-      if (inPhrase && trust >= TRUST.corrected && !word.generic) partOfPhrase = true;
-      const strength = inPhrase ? 1 : termStrength(vocabulary, entryId, term);
-      best = Math.max(best, trust * strength);
-      if (strength >= 1 && trust >= TRUST.corrected && !word.generic) {
-        named = Math.max(named, title?.has(term) ? TITLE_NAME : word.weight);
-        if (!word.everyday) strongest = Math.max(strongest, word.weight);
-      }
-    }
-    if (partOfPhrase) phrase += word.weight;
-    explained += word.weight * best;
-    if (!word.generic) evidence += word.weight * best;
+    explained += word.weight * match.explained;
+    if (!word.generic) evidence += word.weight * match.explained;
+    named = Math.max(named, match.named);
+    strongest = Math.max(strongest, match.specific);
+    // Idioms are phrasing, not technical terms: they do not outvote an off-topic cue.
+    if (match.specific >= STRONG_WEIGHT && !word.idiom) strongWords++;
+    if (match.inPhrase) phrase += word.weight;
   }
   return {
     coverage: total > 0 ? explained / total : 0,
     evidence,
     named: Math.max(named, phrase),
     strongest: Math.max(strongest, phrase),
+    strongWords,
   };
 }

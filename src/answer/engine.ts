@@ -6,10 +6,11 @@ import {
   type Candidate,
   DEFAULT_CALIBRATION,
   decideTier,
-  pointsOffTopic,
+  offTopicCues,
   rank,
 } from './confidence.ts';
 import { coverageOf } from './coverage.ts';
+import { lexiconSpellings } from './lexicon.ts';
 import { analyzeQuery, type Query, type QueryWord } from './query.ts';
 import type { Answerer, AnswerResult } from './types.ts';
 import { createCorrector } from './typos.ts';
@@ -76,7 +77,7 @@ export interface Engine extends Answerer {
 export function createAnswerer(content: Content, options: AnswererOptions = {}): Engine {
   const calibration = { ...DEFAULT_CALIBRATION, ...options.calibration };
   const vocabulary = buildVocabulary(content.entries);
-  const corrector = createCorrector(vocabulary.rawWords);
+  const corrector = createCorrector(vocabulary.rawWords, lexiconSpellings());
   const index = buildIndex(content.entries);
 
   function candidates(query: Query, kind?: EntryKind): Candidate[] {
@@ -137,8 +138,8 @@ export function createAnswerer(content: Content, options: AnswererOptions = {}):
   return {
     explain(question) {
       const query = analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH), vocabulary, corrector);
-      const offTopic = pointsOffTopic(query.words);
-      return { words: query.words, candidates: rank(candidates(query), calibration, offTopic) };
+      const cues = offTopicCues(query.words);
+      return { words: query.words, candidates: rank(candidates(query), calibration, cues) };
     },
     answer: (question) => safely(run, question),
     lookup: (name, kind) => safely(lookupName, name, kind),

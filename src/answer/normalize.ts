@@ -4,6 +4,10 @@
  * "n+1"), chat words dropped, and a light suffix stemmer ("commits", "committed" -> "commit").
  */
 
+/** Common HTML elements, recognised in angle brackets. */
+const HTML_ELEMENTS =
+  'div|span|p|a|img|ul|ol|li|table|tr|td|th|form|input|button|label|select|option|textarea|h[1-6]|header|footer|nav|main|section|article|aside|body|head|html|meta|link|iframe|canvas|svg|br|hr|strong|em';
+
 /** Spellings whose punctuation carries meaning; replaced before punctuation is stripped. */
 const SPECIAL_SPELLINGS: Array<[RegExp, string]> = [
   [/\bc#/g, ' csharp '],
@@ -16,9 +20,25 @@ const SPECIAL_SPELLINGS: Array<[RegExp, string]> = [
   // "nest.js", "vue.js": one name, not the word plus JavaScript.
   [/\b([a-z]+)\.js\b/g, ' $1js '],
   [/\bn\s?\+\s?1\b/g, ' nplus1 '],
+  // Logging in is authentication; a log is something else.
+  [
+    /\blog(ged|ging|s)? ?(in|into|on|onto)\b(?! (the |a )?(console|terminal|file|logs?|output)\b)/g,
+    ' login ',
+  ],
+  // The textbook SQL injection probe.
+  [/['"]?\s*\bor\s+['"]?1['"]?\s*=\s*['"]?1\b/g, ' sql injection '],
+  // An HTML element in angle brackets is markup ("<div>", "</span>"); a script tag is XSS talk.
+  [/<\/?script[^>]{0,80}>/g, ' xss script '],
+  [new RegExp(`</?(${HTML_ELEMENTS})(\\s[^>]{0,80})?/?>`, 'g'), ' $1 html tag '],
+  // Lock files and manifests name the package manager, not a data format or an API.
+  [/\b(package(-lock)?|composer|tsconfig)\.json\b/g, ' $1 file '],
+  [/\b(yarn|cargo|poetry|gemfile|pnpm-lock)\.(lock|yaml)\b/g, ' $1 file '],
   [/\bfe\s?\/\s?be\b/g, ' frontend backend '],
-  [/\bbig[\s-]?o\b|\bo\((1|n|log n|n log n|n\^?2|n²)\)/g, ' bigo '],
+  [/\bbig[\s-]?o\b|\bo\((1|n|log n|n log n|n\^?2|n²)\)|\bn\s?\^\s?2\b|\bn²|\bn log n\b/g, ' bigo '],
+  // A "javascript:" link runs script in whoever clicks it.
+  [/\bjavascript:(?!\/\/)/g, ' javascript url '],
   [/\bci\s?\/\s?cd\b/g, ' cicd '],
+  [/\bfront ?(and|or|vs|\/) ?back[\s-]?end\b/g, ' frontend $1 backend '],
   [/\bfront[\s-]end\b/g, ' frontend '],
   [/\bback[\s-]end\b/g, ' backend '],
   [/\bfull[\s-]stack\b/g, ' fullstack '],
@@ -48,7 +68,9 @@ const STOP_WORDS = new Set(
   imo tbh idk afaik pretty super stuff thing things tell explain know mean means say says said
   dont doesnt didnt cant wont isnt arent wasnt werent shouldnt wouldnt couldnt havent hasnt hadnt
   aint ive youve youd theyve weve
-  think thought wondering wonder help thoughts idea ideas tips advice`.split(/\s+/),
+  think thought wondering wonder help thoughts idea ideas tips advice
+  sorry ppl yrs yr rn tho imho fwiw ngl smh ty cheers obviously seriously totally completely
+  objectively genuinely truly exactly certainly definitely absolutely somehow dumb silly stupid`.split(/\s+/),
 );
 
 /**
@@ -75,7 +97,15 @@ const GENERIC_WORDS = new Set(
   basic basics intro introduction overview fundamentals tutorial tutorials guide explained 101
   chat blog shop webshop ecommerce todo forum marketplace name names naming handle handling
   actual deal dealing show shows figure bother care difference differences vs compare comparison
-  compared`.split(/\s+/),
+  compared
+  realistic realistically confused confusing scary avoid twice lose loses losing besides supposed
+  forever useless hate hates love loves mention mentioned past complain complains seem seems accept
+  less extra mostly honest sane saner myth modern opinion cleanest plenty annoying annoyed wherever
+  painful anymore nightmare moment trust expensive cheap cheapest cheaper terrible awful ugly messy
+  lazy entire recent apart explicit bigger smaller simplest smarter spent yay nay sooo ugh
+  embarrassing embarrassed overwhelmed overwhelming realize realise trouble winner deep reason
+  brain mind heart tiny huge massive insane crazy wild fun funny magic magical level levels
+  scared worth meme memes total beginner beginners newbie newbies noob noobs`.split(/\s+/),
 );
 
 export function isGenericWord(word: string): boolean {
@@ -157,24 +187,57 @@ const ROLE_AFTER = new Set(
   ),
 );
 
+/** Words that join "go" to another language ("python or go") rather than say it is one. */
+const JOINERS = new Set(['vs', 'versus', 'or', 'and']);
+
+/** Whether the word next to "go" (in direction `step`) says it is the language. */
+function languageNeighbour(words: readonly string[], i: number, step: 1 | -1): boolean {
+  const next = words[i + step] ?? '';
+  if (!LANGUAGE_NEIGHBOURS.has(next)) return false;
+  // "chess or go" is a board game: a joiner counts only with a language on its far side.
+  return !JOINERS.has(next) || LANGUAGE_NEIGHBOURS.has(words[i + 2 * step] ?? '');
+}
+
+/** The technical reading of "go" or "be" at position i, when a neighbour says it is one. */
+function technicalReading(words: readonly string[], i: number): string | undefined {
+  const word = words[i];
+  const before = words[i - 1] ?? '';
+  const after = words[i + 1] ?? '';
+  if (word === 'go' && (languageNeighbour(words, i, -1) || languageNeighbour(words, i, 1))) return 'golang';
+  if (word === 'be' && (ROLE_BEFORE.has(before) || ROLE_AFTER.has(after))) return 'backend';
+  return undefined;
+}
+
 /**
  * "go" and "be" are everyday verbs and also chat shorthand (the Go language, "BE" for back end).
  * Keep them as the technical word only when a neighbour says so; otherwise drop them.
  */
 export function resolveAmbiguous(words: string[]): string[] {
   return words.flatMap((word, i) => {
-    const before = words[i - 1] ?? '';
-    const after = words[i + 1] ?? '';
-    if (word === 'go')
-      return LANGUAGE_NEIGHBOURS.has(before) || LANGUAGE_NEIGHBOURS.has(after) ? ['golang'] : [];
-    if (word === 'be') return ROLE_BEFORE.has(before) || ROLE_AFTER.has(after) ? ['backend'] : [];
-    return [word];
+    if (word !== 'go' && word !== 'be') return [word];
+    const technical = technicalReading(words, i);
+    return technical ? [technical] : [];
   });
+}
+
+/**
+ * The whole text as idioms see it: normalized, slang spelled out ("fe or be" -> "frontend or
+ * backend"), every word kept, so that phrases with function words ("go back to") still match.
+ * Takes normalizeText's output.
+ */
+export function idiomText(normalized: string, slang: Readonly<Record<string, string>>): string {
+  const words = splitWords(normalized);
+  return words.map((word, i) => technicalReading(words, i) ?? slang[word] ?? word).join(' ');
+}
+
+/** chatWords for text already through normalizeText. */
+export function normalizedChatWords(normalized: string, slang: Readonly<Record<string, string>>): string[] {
+  return resolveAmbiguous(splitWords(normalized))
+    .map((w) => w.replace(/^([1-5]\d\d|[1-5]xx)s$/, '$1'))
+    .flatMap((w) => (slang[w] ?? w).split(' '));
 }
 
 /** Words of a text after normalization, disambiguation and slang, before stop words and stemming. */
 export function chatWords(text: string, slang: Readonly<Record<string, string>>): string[] {
-  return resolveAmbiguous(splitWords(normalizeText(text)))
-    .map((w) => w.replace(/^([1-5]\d\d|[1-5]xx)s$/, '$1'))
-    .flatMap((w) => (slang[w] ?? w).split(' '));
+  return normalizedChatWords(normalizeText(text), slang);
 }

@@ -7,18 +7,22 @@
  * plushie", "the git lunch-and-learn room"). A cue does not refuse a message by itself: it
  * takes away the benefit of the doubt that a named technology would otherwise earn, weighs more
  * than an ordinary unknown word, and raises the coverage needed to answer (see query.ts and
- * confidence.ts), so a message that is mostly about a topic is still answered.
+ * confidence.ts), so a message that is mostly about a topic is still answered; and a message
+ * with more technical terms for one topic than cues ("fe is on vacation, flexbox or margin
+ * auto?") is answered as usual. Cues are compared by stem ("pizzas", "bikes").
  *
  * Only words that practically never occur in a genuine backend question belong here: not
  * "laptop" ("it works on my laptop"), "phone" ("open it from their phones") or "game".
  */
+import { stem } from './normalize.ts';
+
 const CUE_GROUPS: readonly string[] = [
   // office and facilities
   `office offices printer printers scanner elevator elevators parking garage badge keycard desk desks
   kitchen fridge microwave dishwasher plants thermostat aircon bathroom toilet whiteboard
   allhands townhall offsite`,
   // meetings as logistics rather than as communication
-  `rescheduled reschedule postponed booked meetup meetups`,
+  `rescheduled reschedule postponed meetup meetups purchase purchases purchasing procurement`,
   // HR, money that is not salary, company admin
   `vacation pto parental maternity paternity sick payroll hr reimbursement reimbursed reimburse
   401k pension expensing expensed`,
@@ -28,7 +32,7 @@ const CUE_GROUPS: readonly string[] = [
   catering groceries banana calories`,
   // travel and commuting
   `airport hotel hotels flights airline trains taxi commute commuting travel travelling traveling
-  passport luggage sightseeing tourist tourists itinerary beach`,
+  passport luggage sightseeing tourist tourists itinerary beach boarding`,
   // weather, outdoors, sport, body
   `weather rain raining snow snowing sunny forecast biking bike marathon gym workout football
   soccer basketball tennis nba nfl bowling karaoke hiking yoga golf poker`,
@@ -36,23 +40,28 @@ const CUE_GROUPS: readonly string[] = [
   `dog dogs cat cats puppy kitten nephew niece wife husband girlfriend boyfriend landlord
   apartment plumber faucet garden wedding birthday anniversary santa christmas halloween`,
   // shopping and merchandise
-  `plushie plush gift gifts hoodie tshirt merch swag stickers`,
+  `plushie plush gift gifts hoodie tshirt merch swag stickers poster posters`,
   // hardware, peripherals and IT helpdesk
   `keyboard keyboards mouse trackpad headphones headset airpods earbuds webcam microphone charger
-  dongle docking wifi bluetooth helpdesk`,
+  dongle docking wifi bluetooth helpdesk macbook macbooks iphone iphones ipad ipads imac`,
   // entertainment
   `movie movies film films netflix podcast podcasts song songs chords guitar piano spotify concert
   album tv anime documentary documentaries`,
   // office documents and productivity apps
-  `pdf powerpoint keynote excel`,
+  `pdf powerpoint keynote excel crm salesforce hubspot tax taxes logo logos branding calendar calendars`,
   // hobbies and arts
-  `photo photos photography camera drawing painting knitting crochet`,
+  `photo photos photography camera aperture painting knitting crochet instagram tiktok youtube
+  reels vlog vlogging daw midi
+  vinyl turntable lego aquarium fishing camping surfing skiing climbing`,
   // machine learning and data science
   `pytorch tensorflow keras xgboost sklearn scikit gpu gpus cuda neural finetune finetuning
-  kaggle jupyter forest`,
+  kaggle jupyter forest hyperparameter hyperparameters epoch epochs overfitting lightgbm
+  midjourney`,
+  // accounting and bookkeeping
+  `ledger depreciation bookkeeping accountant accountants payslip`,
   // game development, design and media tools, native mobile UI
   `unity unreal godot rigidbody shader shaders sprite sprites figma photoshop illustrator lightroom
-  blender premiere davinci canva swiftui xcode uikit`,
+  blender premiere davinci swiftui xcode uikit`,
 ];
 
 /** Idioms that are off-topic as a whole, though their words may not be. */
@@ -70,22 +79,32 @@ const CUE_PHRASES: readonly RegExp[] = [
   /\bnew (laptop|monitor|chair|desk|phone)\b|\bmy (monitor|chair|desk)\b/,
   /\b(reset|restart|reboot|wipe|charge|upgrade|repair) (my|the|our|a) (laptop|phone|computer|pc|mac|macbook|printer|tv|router|modem)\b/,
   /\bfactory (reset|settings)\b/,
-  /\b(good|new|best|cheap|which|buy a|buying a) (laptop|phone|tablet|monitor|keyboard|mouse|headphones|tv|camera)s?\b/,
+  /\bmy (personal|private|home|own) (bank|phone|email|instagram|facebook|computer|pc|router|wifi|netflix)\b|\bbank account\b/,
+  /\bswift ui\b|\bjetpack compose\b|\btouch typing\b|\btyping speed\b/,
+  /\b(conference|concert|event|movie|train|flight|festival|game|match) tickets?\b/,
+  /\b(company|companies|work|employer|they) (pay|paying|pays|cover|covering|covers) for\b/,
+  /\bshar(e|ing) (my |your |the )?screen\b|\bscreen ?shar(e|ing)\b|\b(zoom|teams|webex|meet) (call|calls|meeting|meetings)\b/,
+  /\b(good|new|best|cheap|which|buy|buying|buy a|buying a|get a|getting a) ([a-z0-9]+ )?(laptop|phone|tablet|monitor|keyboard|mouse|headphones|tv|camera)s?\b/,
   /\bwhen (do|does|will) (we|i|you) get paid\b|\bpayday\b/,
   /\b(second|external|extra|spare|new) (monitor|screen|display)s?\b|\bmy monitors?\b/,
   /\bmy (son|daughter|kid|kids|child|children|toddler|baby|nephew|niece)\b|\bfor my \d+ (year|yr) old\b/,
   /\bword (doc|docs|document|documents|file)\b|\bgoogle (docs|sheets|slides|drive|calendar|meet)\b/,
   /\bgood (morning|night|evening|afternoon)\b|\bhappy (monday|friday|weekend|holidays|new year)\b|\bpivot tables?\b/,
-  /\bout of (the )?office\b|\bjoin us\b|\blong weekend\b/,
+  /\bout of (the )?office\b|\bjoin us\b|\blong weekend\b|\ball hands\b/,
   /\b(set|change|update) (my|your) (slack |teams )?status\b|\bstatus to away\b/,
-  /(?<!round )\btrips?\b/,
+  // "what trips people up" is no journey.
+  /(?<!round )\btrips?\b(?!( [a-z]+)? up\b)/,
+  /\b(book|booking|reserve|reserving) (a |the )?([a-z]+ )?(room|desk|table|slot|spot)s?\b/,
+  /\b(room|rooms|desk|venue|slot)( [a-z]+){0,2} (is |are |was |got )?(double )?booked\b/,
+  // Asking who does something is a question for a colleague, not for the bot.
+  /\bwho (handles|do i (ask|talk to|contact|call|ping)|should i (ask|talk to|contact)|is in charge of)\b/,
 ];
 
-const CUE_WORDS = new Set(CUE_GROUPS.flatMap((group) => group.split(/\s+/).filter(Boolean)));
+const CUE_WORDS = new Set(CUE_GROUPS.flatMap((group) => group.split(/\s+/).filter(Boolean)).map(stem));
 
 /** True when this (normalized, unstemmed) word points away from backend development. */
 export function isOffTopicWord(word: string): boolean {
-  return CUE_WORDS.has(word);
+  return CUE_WORDS.has(stem(word));
 }
 
 /** The off-topic idioms in a normalized question (letters, digits and single spaces). */
@@ -94,21 +113,68 @@ export function offTopicPhrases(text: string): string[] {
 }
 
 /**
- * Names of topics that are also everyday English ("spring", "python", "stack", "raise"). Such a
- * word still counts as a match; it just is not, on its own, the strong signal that a
- * technology name is ("what to see in spring", "a python plushie", "pay for parking").
+ * Names of topics and lexicon terms that are also everyday English ("spring", "python",
+ * "button", "ticket", "pushed"). Such a word still counts as a match; it just is not, on its
+ * own, the strong signal that a technology name is ("what to see in spring", "a python
+ * plushie", "pay for parking", "concert tickets"). Compared by stem; phrases allowed.
  */
-const EVERYDAY_NAMES = new Set(
+const EVERYDAY_GROUPS: readonly string[] = [
+  // content words
   `spring express rails flask java python ruby swift gin tree trees stack queue heap graph set
   sets reset pool server servers cloud clouds table tables container containers standup meetings
   meeting writing feedback docs forms bug bugs stuck future demand money pay raise roadmap portfolio
-  junior beginner hosting production prod monitoring rest sessions injection secrets clients
-  estimates outlook trends skills skill login security incident patch tag release apache programming`.split(
-    /\s+/,
-  ),
+  junior beginner hosting production prod monitoring rest sessions injection clients
+  estimates outlook trends skills skill login security incident patch tag release apache programming
+  rust postman insomnia`,
+  // front end
+  `flex margin padding responsive hover float overflow dropdown sidebar navbar carousel
+  tooltip styling attribute heading input markup button form canvas component props spa csr`,
+  // algorithms, security, languages
+  `cycle edges vertex vertices salt salted salting hacked hacker attacker breach certificate exploit
+  exploited scopes acl async await promise threads compile runtime interpreter interpreted closure
+  inheritance interfaces traits macros generators verbose`,
+  // databases, servers
+  `row rows records query column columns constraint constraints backup replica cluster pod pipeline
+  staging port uptime downtime alerts tracing dashboards metrics rollout canary`,
+  // version control, communication, problem solving, frameworks
+  `squash stash blame fork upstream origin trunk committed ticket manager sales demo
+  presentation email timezone misunderstanding mentor mentoring onboarding pairing
+  handover handoff estimate estimation deadline timeline retro retrospective
+  buggy crash crashes crashing flaky intermittent intermittently hypothesis router routes
+  controller providers beans decorators annotations scaffolding`,
+  // careers
+  `paid bonus equity earn earning earnings negotiate negotiation wage salaries comp dying resume
+  requirements checklist bootcamp`,
+  // technologies named after everyday things
+  `bun yarn maven groovy celery eloquent drizzle mongoose hibernate dapper peewee snowflake
+  cassandra droplet helm puppet bicep sentry caddy tomcat jetty jenkins spinnaker asana confluence
+  babel prettier sass tailwind helmet doppler`,
+];
+
+const EVERYDAY_PHRASES: readonly string[] = [
+  'rabbit hole',
+  'going in circles',
+  'banging my head',
+  'bang my head',
+  'narrow down',
+  'narrowing down',
+  'time zone',
+  'time zones',
+  'stand up',
+  'one on one',
+  'long term',
+  'from scratch',
+];
+
+function stems(name: string): string {
+  return name.split(' ').map(stem).join(' ');
+}
+
+const EVERYDAY_NAMES = new Set(
+  [...EVERYDAY_GROUPS.flatMap((group) => group.split(/\s+/).filter(Boolean)), ...EVERYDAY_PHRASES].map(stems),
 );
 
-/** True when this (normalized, unstemmed) word names a topic but is also everyday English. */
+/** True when this (normalized) word or phrase names a topic but is also everyday English. */
 export function isEverydayName(word: string): boolean {
-  return EVERYDAY_NAMES.has(word);
+  return EVERYDAY_NAMES.has(stems(word));
 }

@@ -1,13 +1,21 @@
 import { conceptOf } from './concepts.ts';
 import { IDIOMS } from './idioms.ts';
-import { chatWords, isGenericWord, isStopWord, normalizeText, stem } from './normalize.ts';
+import { findPhrases, type LexiconTerm, lexiconWord } from './lexicon.ts';
+import {
+  idiomText,
+  isGenericWord,
+  isStopWord,
+  normalizedChatWords,
+  normalizeText,
+  stem,
+} from './normalize.ts';
 import { isEverydayName, isOffTopicWord, offTopicPhrases } from './offtopic.ts';
 import { SLANG } from './synonyms.ts';
 import type { Corrector } from './typos.ts';
 import { completion, inverseFrequency, type Vocabulary } from './vocabulary.ts';
 
 /** How much a search term is trusted, by where it came from. */
-export const TRUST = { typed: 1, corrected: 0.85, phrase: 0.85, concept: 0.7 } as const;
+export const TRUST = { typed: 1, lexicon: 0.9, corrected: 0.85, phrase: 0.85, concept: 0.7 } as const;
 
 /**
  * One meaningful word of the question, with the index terms that may stand for it. Coverage
@@ -28,6 +36,8 @@ export interface QueryWord {
   offTopic?: boolean;
   /** Names a topic but is also everyday English ("spring", "python"): no strong signal alone. */
   everyday?: boolean;
+  /** A lexicon term: a technical word or phrase that names its topic. */
+  technical?: boolean;
 }
 
 /**
@@ -39,6 +49,9 @@ export const UNKNOWN_WEIGHT = 2;
 
 /** Weight of an off-topic cue: it explains nothing in any entry, and says more than an unknown word. */
 export const OFF_TOPIC_WEIGHT = 3;
+
+/** Weight of a lexicon term: at least that of a word the content never uses. */
+export const LEXICON_WEIGHT = 2;
 
 const GENERIC_WEIGHT = 0.4;
 /** Terms whose strongest field is the body... */
@@ -74,14 +87,16 @@ interface Reading {
   terms: Map<string, number>;
   weight: number;
   everyday: boolean;
+  /** The word the person probably meant, when the typed one is unknown. */
+  corrected?: string;
 }
 
 /**
  * The index term the person meant: as typed, a longer form the content uses ("communicate"
- * for "communication"), else a typo's correction. Words we know as concepts are real words,
- * not typos ("slack" is not "stack").
+ * for "communication"), else a typo's correction. Words we know as concepts or lexicon terms
+ * are real words, not typos ("slack" is not "stack").
  */
-function readWord(word: string, vocabulary: Vocabulary, corrector: Corrector, isConcept: boolean): Reading {
+function readWord(word: string, vocabulary: Vocabulary, corrector: Corrector, isKnown: boolean): Reading {
   const typed = stem(word);
   const reading: Reading = { terms: new Map(), weight: UNKNOWN_WEIGHT, everyday: isEverydayName(word) };
   if (knownTerm(vocabulary, typed)) {
@@ -95,50 +110,88 @@ function readWord(word: string, vocabulary: Vocabulary, corrector: Corrector, is
     reading.weight = knownWeight(vocabulary, longer);
     return reading;
   }
-  const corrected = isConcept ? undefined : corrector.correct(word);
+  const corrected = isKnown ? undefined : corrector.correct(word);
   if (corrected) {
+    reading.corrected = corrected;
+    reading.everyday = isEverydayName(corrected);
     const term = stem(corrected);
+    if (!knownTerm(vocabulary, term)) return reading;
     reading.terms.set(term, TRUST.corrected);
     reading.weight = knownWeight(vocabulary, term);
-    reading.everyday = isEverydayName(corrected);
   }
   return reading;
+}
+
+/** Adds index terms at a trust, keeping any higher trust a term already has. */
+function addStems(terms: Map<string, number>, stems: Iterable<string>, trust: number): void {
+  for (const term of stems) if ((terms.get(term) ?? 0) < trust) terms.set(term, trust);
+}
+
+/** Adds topic words (as written in the tables) at a trust. */
+function addTerms(terms: Map<string, number>, targets: readonly string[], trust: number): void {
+  addStems(terms, targets.filter((t) => !isStopWord(t)).map(stem), trust);
+}
+
+/**
+ * A lexicon term names its topic: trusted nearly as much as typed, never weightless. One that
+ * is also everyday English ("button", "ticket") only bridges to its topic, as a concept does.
+ */
+function applyLexicon(word: QueryWord, term: LexiconTerm, trust: number): void {
+  if (isEverydayName(term.text)) {
+    word.everyday = true;
+    addStems(word.terms, term.anchors, TRUST.concept);
+    word.weight = Math.max(word.weight, UNKNOWN_WEIGHT * TRUST.concept);
+    return;
+  }
+  addStems(word.terms, term.anchors, trust);
+  word.weight = Math.max(word.weight, LEXICON_WEIGHT);
+  word.technical = true;
 }
 
 function analyzeWord(written: string, vocabulary: Vocabulary, corrector: Corrector): QueryWord {
   const word = withoutVersion(written, vocabulary);
   const concept = conceptOf(word);
-  let { terms, weight, everyday } = readWord(word, vocabulary, corrector, concept !== undefined);
+  const lexical = lexiconWord(word);
+  const reading = readWord(word, vocabulary, corrector, concept !== undefined || lexical !== undefined);
+  const analyzed: QueryWord = {
+    word: stem(word),
+    weight: reading.weight,
+    terms: reading.terms,
+    generic: isGenericWord(word),
+    everyday: reading.everyday,
+  };
   if (concept) {
-    for (const target of concept.split(' ')) {
-      if (isStopWord(target)) continue;
-      const term = stem(target);
-      if (!terms.has(term)) terms.set(term, TRUST.concept);
-    }
-    weight = Math.max(weight, UNKNOWN_WEIGHT * TRUST.concept);
+    addTerms(analyzed.terms, concept.split(' '), TRUST.concept);
+    analyzed.weight = Math.max(analyzed.weight, UNKNOWN_WEIGHT * TRUST.concept);
   }
-  const generic = isGenericWord(word);
-  if (generic) weight = Math.min(weight, GENERIC_WEIGHT);
-  return { word: stem(word), weight, terms, generic, everyday };
+  const misspelt = reading.corrected ? lexiconWord(reading.corrected) : undefined;
+  if (lexical) applyLexicon(analyzed, lexical, TRUST.lexicon);
+  else if (misspelt) applyLexicon(analyzed, misspelt, TRUST.corrected);
+  if (analyzed.generic) analyzed.weight = Math.min(analyzed.weight, GENERIC_WEIGHT);
+  return analyzed;
 }
 
 /** Idioms in the normalized question, each as one extra word standing for its topic words. */
 function phraseWords(text: string, absorbed: Set<string>): QueryWord[] {
   return IDIOMS.filter(([pattern]) => pattern.test(text)).map(([pattern, targets, absorbs]) => {
     for (const word of absorbs?.split(' ') ?? []) absorbed.add(word);
+    const terms = new Map<string, number>();
+    addTerms(terms, targets.split(' '), TRUST.phrase);
     return {
       word: pattern.source,
       weight: UNKNOWN_WEIGHT * TRUST.phrase,
-      terms: new Map(
-        targets
-          .split(' ')
-          .filter((t) => !isStopWord(t))
-          .map((t) => [stem(t), TRUST.phrase]),
-      ),
+      terms,
       generic: false,
       idiom: true,
     };
   });
+}
+
+/** A lexicon phrase ("media query", "lost update") as one word of the question. */
+function lexiconPhraseWord(term: LexiconTerm): QueryWord {
+  const word: QueryWord = { word: term.text, weight: LEXICON_WEIGHT, terms: new Map(), generic: false };
+  applyLexicon(word, term, TRUST.lexicon);
+  return word;
 }
 
 function offTopicWord(word: string): QueryWord {
@@ -160,18 +213,54 @@ function bestTerm(word: QueryWord): string {
   return [...word.terms.keys()][0] ?? word.word;
 }
 
+/** Words after a number that say it is a status code ("500 errors"), not a count ("200 lines"). */
+const STATUS_NOUNS = new Set(['errors', 'responses', 'codes', 'statuses', 'pages', 'status']);
+
+/** "200 lines", "500 users": a number that counts things, though it looks like a status code. */
+function isQuantity(word: string, next: string | undefined): boolean {
+  if (!/^[1-5]\d\d$/.test(word) || !next?.endsWith('s')) return false;
+  return !STATUS_NOUNS.has(next);
+}
+
+/**
+ * Positions of the question's words that belong to a lexicon phrase, and the phrases as words.
+ * A phrase with a word an idiom took ("demand" in "most in demand language") is left out.
+ */
+function lexiconPhrases(
+  written: readonly string[],
+  absorbed: ReadonlySet<string>,
+): { words: QueryWord[]; inPhrase: Set<number> } {
+  const inPhrase = new Set<number>();
+  const hits = findPhrases(written.map(stem)).filter(
+    ({ term, start }) => !written.slice(start, start + term.stems.length).some((w) => absorbed.has(w)),
+  );
+  const words = hits.map(({ term, start }) => {
+    for (let i = 0; i < term.stems.length; i++) inPhrase.add(start + i);
+    return lexiconPhraseWord(term);
+  });
+  return { words, inPhrase };
+}
+
 /** The meaningful words of a question, each with its search terms and weight. */
 export function analyzeQuery(question: string, vocabulary: Vocabulary, corrector: Corrector): Query {
   const seen = new Map<string, QueryWord>();
-  const text = normalizeText(question).replace(/[^a-z0-9]+/g, ' ');
+  const normalized = normalizeText(question);
+  const text = normalized.replace(/[^a-z0-9]+/g, ' ');
   const absorbed = new Set<string>();
-  const idioms = phraseWords(text, absorbed);
-  const words: QueryWord[] = [...idioms, ...offTopicPhrases(text).map(offTopicWord)];
+  const idioms = phraseWords(idiomText(normalized, SLANG), absorbed);
+  const written = normalizedChatWords(normalized, SLANG);
+  const phrases = lexiconPhrases(written, absorbed);
+  const words: QueryWord[] = [...idioms, ...offTopicPhrases(text).map(offTopicWord), ...phrases.words];
   const sequence = idioms.flatMap((idiom) => [...idiom.terms.keys()]);
-  for (const word of chatWords(question, SLANG)) {
+  for (const [position, word] of written.entries()) {
     if (isStopWord(word) || absorbed.has(word)) continue;
     // "logged" and "logs" are one word of the question, not two.
     const key = stem(word);
+    if (phrases.inPhrase.has(position)) {
+      sequence.push(key);
+      continue;
+    }
+    if (isQuantity(word, written[position + 1])) continue;
     let analyzed = seen.get(key);
     if (!analyzed) {
       if (seen.size >= MAX_WORDS) break;

@@ -8,6 +8,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   k8s: 'kubernetes',
   kube: 'kubernetes',
   kubectl: 'kubernetes',
+  apis: 'api',
   db: 'database',
   dbs: 'database',
   postgresql: 'postgres',

@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { isStopWord, stem } from './normalize.ts';
 
 export interface Corrector {
   /** The closest known word for an unknown one, or undefined when nothing is close enough. */
@@ -7,14 +8,23 @@ export interface Corrector {
 
 const CACHE_LIMIT = 5000;
 
+/** Endings that derive a new word from a known one. */
+const DERIVED = /^(y|ly|ful|able|ness|er|ers|ed|ing|ish)$/;
+
 /**
  * Typo correction against the index vocabulary ("postgress" -> "postgres", "kubernets" ->
  * "kubernetes"). Conservative on purpose: an off-topic word must not be "corrected" into a
  * topic. Short words are left alone, the first letter must match (people rarely mistype it),
  * and longer words may be further off than short ones.
  */
-export function createCorrector(frequencies: ReadonlyMap<string, number>): Corrector {
+export function createCorrector(
+  frequencies: ReadonlyMap<string, number>,
+  /** Words trusted less: a typo is corrected towards one only when a single slip away. */
+  secondary: Iterable<string> = [],
+): Corrector {
   const words = SearchableMap.from<number>([...frequencies]);
+  const distant = new Set([...secondary].filter((word) => !frequencies.has(word)));
+  for (const word of distant) words.set(word, 0);
   const cache = new Map<string, string | undefined>();
 
   function closest(word: string): string | undefined {
@@ -36,7 +46,11 @@ export function createCorrector(frequencies: ReadonlyMap<string, number>): Corre
       }
     }
     for (const [candidate, [frequency, distance]] of found) {
-      if (candidate[0] !== word[0] || candidate.length < 4) continue;
+      if (candidate[0] !== word[0] || candidate.length < 4 || isStopWord(stem(candidate))) continue;
+      // A known word plus an ending is another word ("pushy", "hated"), not a slip.
+      if (DERIVED.test(word.slice(candidate.length)) && word.startsWith(candidate)) continue;
+      // Short words one slip from a lexicon word are usually real words ("profile", "profiler").
+      if (distant.has(candidate) && (distance > 1 || word.length < 8)) continue;
       // A short word that differs early is usually another word ("slack", "stack"), not a slip.
       if (word.length < 8 && candidate[1] !== word[1] && !swaps.has(candidate)) continue;
       const better =

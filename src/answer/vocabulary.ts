@@ -47,6 +47,8 @@ export interface Vocabulary {
   phrases: ReadonlyMap<string, readonly string[][]>;
   /** entry id -> the terms of its title, when the title is short enough to be a name. */
   titleTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** entry id -> every term of its title and aliases. */
+  nameTerms: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -116,6 +118,7 @@ export function buildVocabulary(entries: readonly Entry[]): Vocabulary {
     maxStrength,
     phrases,
     titleTerms,
+    nameTerms: new Map(entries.map((e) => [e.id, new Set(names(e).flat())])),
   };
 }
 
