@@ -123,11 +123,26 @@ export function loadBenchContent(): Content {
   return loadContent(loadConfig().contentDir);
 }
 
+/** Question sets written blind by other people and never tuned on: the honest estimate of generalisation. */
+export const HELD_OUT_SETS = ['tests/fixtures/blind-d.jsonl', 'tests/fixtures/blind-e.jsonl'];
+
+function heldOutNotes(systems: System[]): string[] {
+  return HELD_OUT_SETS.map((path) => {
+    const questions = readQuestions(path);
+    const figures = systems.map((system) => {
+      const quality = measureQuality(system, questions);
+      return `${system.name} ${percent(quality.top1)} / ${percent(quality.refused)}`;
+    });
+    return `Held out, never tuned on (${path}, ${questions.length} questions; top-1 / refused): ${figures.join('; ')}.`;
+  });
+}
+
 export async function runAnswerBench(): Promise<BenchSection> {
   const content = loadBenchContent();
   const questions = readQuestions();
   const latencySet = [...questions.map((q) => q.question), ...content.entries.flatMap((e) => e.questions)];
-  const rows = createSystems(content).map((system, index) => {
+  const systems = createSystems(content);
+  const rows = systems.map((system, index) => {
     const quality = measureQuality(system, questions);
     // skillbot is measured over thousands of calls; the (much slower) baselines over one round.
     const latency = measureLatency(system, latencySet, index === 0 ? 5000 : 1);
@@ -148,6 +163,7 @@ export async function runAnswerBench(): Promise<BenchSection> {
     rows,
     notes: [
       BASELINE_NOTE,
+      ...heldOutNotes(systems),
       "Latency: every dev-set question plus every entry's example questions, timed one call at a time with performance.now after a warm-up; skillbot repeats the set to at least 5,000 calls, the baselines run it once.",
       `Target p99 under 1 ms: ${p99 < 1000 ? 'met' : 'MISSED'} (${p99} µs).`,
     ],
