@@ -9,6 +9,7 @@ import type { Entry } from '../content/schema.ts';
 import type { CommandHandler, CommandModule } from '../core.ts';
 import { quoteUserText } from '../text.ts';
 import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
+import { mostRelevantLine } from './highlight.ts';
 
 /** Platforms cap buttons per row (Discord: 5); related entries and suggestions stay within it. */
 const MAX_BUTTONS = 5;
@@ -72,7 +73,12 @@ function suggestionReply(text: string, suggestions: ScoredEntry[]): Reply {
 
 /** The reply to a free-text question, by the answerer's tier. */
 export function answerReply(question: string, result: AnswerResult, content: Content): Reply {
-  if (result.tier === 'confident' && result.best) return entryReply(result.best.entry, content);
+  if (result.tier === 'confident' && result.best) {
+    const reply = entryReply(result.best.entry, content);
+    const { body, title } = result.best.entry;
+    const lead = mostRelevantLine(question, body, title);
+    return lead ? { ...reply, text: `**Most relevant to your question:** ${lead}\n\n${reply.text}` } : reply;
+  }
   if (result.tier === 'unsure' && result.suggestions.length > 0) {
     return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);
   }
