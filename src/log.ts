@@ -36,7 +36,10 @@ export function createLogger(level: LogLevel, pretty = process.stderr.isTTY === 
   if (pretty) {
     return pino(
       options,
-      pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true } }),
+      pino.transport({
+        target: 'pino-pretty',
+        options: { destination: 2, colorize: true, singleLine: true, ignore: 'pid,hostname,app' },
+      }),
     );
   }
   return pino(options, pino.destination({ fd: 2, sync: true }));
