@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
 import type { Adapter } from './adapter.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
-import { ConfigError, ContentError, DataFileError } from './errors.ts';
+import { ConfigError, ContentError, DataFileError, SkillbotError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { type AdapterContext, type RunningApp, startApp } from './runtime/app.ts';
 import { systemClock } from './types.ts';
@@ -59,13 +59,16 @@ async function chooseAdapters(config: Config, log: Logger, onConsoleEnd: () => v
   return (context: AdapterContext): Adapter[] => factories.map((make) => make(context));
 }
 
+/** Print why start-up failed, once and without a stack trace unless the failure is unexpected. */
 function explainFatal(error: unknown): number {
-  const known =
-    error instanceof ConfigError || error instanceof ContentError || error instanceof DataFileError;
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`skillbot cannot start: ${message}\n`);
-  if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  return known || /TOKEN|SECRET/.test(message) ? EXIT_CONFIG : 1;
+  if (!(error instanceof SkillbotError) && error instanceof Error && error.stack) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+  const needsFix =
+    error instanceof ConfigError || error instanceof ContentError || error instanceof DataFileError;
+  return needsFix ? EXIT_CONFIG : 1;
 }
 
 function installSignalHandlers(app: RunningApp, log: Logger): void {

@@ -35,7 +35,8 @@ function hasCode(error: unknown, code: string): boolean {
 export function closeCodeError(code: number): SkillbotError | undefined {
   if (code === GatewayCloseCodes.AuthenticationFailed) return new ConfigError(BAD_TOKEN_MESSAGE);
   if (code === GatewayCloseCodes.DisallowedIntents || code === GatewayCloseCodes.InvalidIntents) {
-    return new SkillbotError(DISALLOWED_INTENTS_MESSAGE);
+    // Fixed only in the application's settings: a configuration problem, not worth a restart.
+    return new ConfigError(DISALLOWED_INTENTS_MESSAGE);
   }
   if (FATAL_CLOSE_CODES.has(code)) {
     return new SkillbotError(

@@ -3,7 +3,7 @@
  */
 import { type Logger as BoltLogger, LogLevel, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
-import { ConfigError } from '../../src/errors.ts';
+import { ConfigError, SkillbotError } from '../../src/errors.ts';
 import type { Logger } from '../../src/log.ts';
 
 export const DEFAULT_API_URL = 'https://slack.com/api/';
@@ -61,7 +61,10 @@ const REFUSED_TOKEN = new Set([
 ]);
 
 /** What went wrong reaching Slack, in words an operator can act on. */
-export function startupProblem(error: unknown, variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'): ConfigError {
+export function startupProblem(
+  error: unknown,
+  variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN',
+): SkillbotError {
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
     if (REFUSED_TOKEN.has(code)) {
@@ -74,7 +77,8 @@ export function startupProblem(error: unknown, variable: 'SLACK_BOT_TOKEN' | 'SL
     return new ConfigError(`Slack refused to start (${code}); check ${variable} and the app's settings.`);
   }
   if (error instanceof webApi.WebAPIRequestError || error instanceof webApi.WebAPIHTTPError) {
-    return new ConfigError(
+    // Slack could not be reached: possibly passing, so not a configuration error (a restart may help).
+    return new SkillbotError(
       `Could not reach Slack's Web API to check ${variable} (${error.message}). ` +
         'Check the network, or SLACK_API_URL if it is set.',
     );
