@@ -145,7 +145,7 @@ const GROUPS: ReadonlyArray<[string, string]> = [
   ['debugging', 'random randomly occasionally sporadic sporadically'],
   ['debugging', 'print prints hunting bughunt clueless broke breaks'],
   ['debugging logs', 'silently silent fails failing failure failures'],
-  ['problem solving', 'systematic systematically methodical methodically'],
+  ['problem solving', 'systematic systematically methodical methodically solution solutions'],
   ['legacy code', 'rewrite rewriting refactor refactoring refactored'],
   ['debugging reproduce', 'repro reproducible reproducing intermittently'],
   ['stack trace', 'traceback exception exceptions'],
@@ -202,7 +202,7 @@ const GROUPS: ReadonlyArray<[string, string]> = [
   ['secrets', 'vault dotenv leaked'],
   ['secrets password', 'credentials'],
   ['vulnerability', 'pentest penetration cve patching dependabot snyk exploit vulnerable'],
-  ['security', 'ddos phishing firewall gdpr privacy pii hack hacked hacker hackers attacker attack breach'],
+  ['security', 'ddos phishing firewall gdpr privacy pii hacked hacker hackers attacker attack breach'],
   ['security', 'steal stolen safe safely prevent protect protection defend mitigate secure brute'],
   ['security', 'vpn upload uploads uploading uploaded guess guessing guessed guessable'],
   ['security privacy', 'credit card cards ssn ssns sensitive'],
@@ -238,7 +238,7 @@ const GROUPS: ReadonlyArray<[string, string]> = [
   ['ai', 'agent agents prompt prompts generative genai robots claude gemini'],
   ['ai replace', 'obsolete'],
   ['automation', 'automate automated'],
-  ['future', 'decade dying dead relevant prospects'],
+  ['future', 'decade dying dead relevant prospects outsource outsourced outsourcing offshore offshoring'],
   ['future relevant', 'employable employability nocode lowcode'],
   ['future trends', 'industry'],
   ['job market', 'saturated oversaturated layoffs'],
@@ -265,5 +265,6 @@ const CONCEPTS_BY_STEM: ReadonlyMap<string, string> = (() => {
 
 /** The topic words a question word points at, if any. */
 export function conceptOf(word: string): string | undefined {
-  return CONCEPTS[word] ?? CONCEPTS_BY_STEM.get(stem(word));
+  // Own keys only: "constructor" is a word people write, not a key of every object.
+  return (Object.hasOwn(CONCEPTS, word) ? CONCEPTS[word] : undefined) ?? CONCEPTS_BY_STEM.get(stem(word));
 }

@@ -17,6 +17,8 @@ export interface Candidate {
   strongest: number;
   /** How many distinct words of the question name this entry specifically. */
   strongWords: number;
+  /** The same with idioms that name it: they count in the ranking, not against off-topic cues. */
+  namingWords: number;
 }
 
 /** The thresholds, measured on the dev set (`npm run eval`). */
@@ -65,7 +67,7 @@ export const DEFAULT_CALIBRATION: Calibration = {
   strongBonus: 0.35,
   offTopicConfident: 0.6,
   strongFloor: 0.75,
-  extraStrong: 0.1,
+  extraStrong: 0.2,
 };
 
 const MAX_SUGGESTIONS = 3;
@@ -94,7 +96,7 @@ function isStrong(x: Candidate, c: Calibration): boolean {
  */
 function support(x: Candidate, c: Calibration, cues: number): number {
   if (vetoed(x, cues)) return x.coverage;
-  if (isStrong(x, c)) return x.coverage + c.strongBonus + c.extraStrong * Math.max(0, x.strongWords - 1);
+  if (isStrong(x, c)) return x.coverage + c.strongBonus + c.extraStrong * Math.max(0, x.namingWords - 1);
   return x.coverage + (x.named >= c.namedWeight ? c.namedBonus : 0);
 }
 
@@ -108,7 +110,8 @@ export interface Ranked extends Candidate {
  * boosts, coverage knows which of the person's words an entry leaves unexplained.
  */
 export function rank(candidates: Candidate[], c: Calibration, cues = 0): Ranked[] {
-  const top = Math.max(...candidates.map((x) => x.score), Number.MIN_VALUE);
+  let top = Number.MIN_VALUE;
+  for (const x of candidates) top = Math.max(top, x.score);
   return candidates
     .map((x) => {
       const floor = isStrong(x, c) && !vetoed(x, cues) ? c.strongFloor : 0;

@@ -15,6 +15,8 @@ import { chatWords, isStopWord, stem } from './normalize.ts';
 import { SLANG } from './synonyms.ts';
 import { TECHNOLOGIES } from './technologies.ts';
 import { TERMS } from './terms.ts';
+import { CODE_TERMS } from './terms-code.ts';
+import { SYNTAX_TERMS } from './terms-syntax.ts';
 import { WORK_TERMS } from './terms-work.ts';
 
 /** [anchor words (each names exactly one entry), terms separated by commas]. */
@@ -58,7 +60,13 @@ function buildTerms(groups: readonly LexiconGroup[]): Map<string, LexiconTerm> {
   return terms;
 }
 
-export const LEXICON_GROUPS: readonly LexiconGroup[] = [...TECHNOLOGIES, ...TERMS, ...WORK_TERMS];
+export const LEXICON_GROUPS: readonly LexiconGroup[] = [
+  ...TECHNOLOGIES,
+  ...TERMS,
+  ...WORK_TERMS,
+  ...CODE_TERMS,
+  ...SYNTAX_TERMS,
+];
 
 const ALL_TERMS = buildTerms(LEXICON_GROUPS);
 
@@ -92,22 +100,41 @@ export interface PhraseHit {
   term: LexiconTerm;
   /** Index of its first word in the stems it was found in. */
   start: number;
+  /** How many words it spans there, a filler word inside included. */
+  span: number;
 }
 
-function matchesAt(stems: readonly string[], start: number, phrase: readonly string[]): boolean {
-  for (let i = 0; i < phrase.length; i++) if (stems[start + i] !== phrase[i]) return false;
-  return true;
+/**
+ * Words that may stand inside a phrase without changing it: "first backend job" is a first
+ * job, "merge the conflict" is not, so only these.
+ */
+const FILLERS = new Set(
+  stemsOf('backend frontend developer real actual proper software tech programming coding web'),
+);
+
+/** The span of `phrase` at `start`, allowing one filler word inside it; 0 when it is not there. */
+function spanAt(stems: readonly string[], start: number, phrase: readonly string[]): number {
+  let skipped = 0;
+  for (let i = 0; i < phrase.length; i++) {
+    const at = stems[start + i + skipped];
+    if (at === phrase[i]) continue;
+    if (skipped > 0 || i === 0 || !FILLERS.has(at ?? '') || stems[start + i + 1] !== phrase[i]) return 0;
+    skipped = 1;
+  }
+  return phrase.length + skipped;
 }
 
 /** The lexicon phrases in a question's stems (stop words included), longest first, none overlapping. */
 export function findPhrases(stems: readonly string[]): PhraseHit[] {
   const hits: PhraseHit[] = [];
   for (let start = 0; start < stems.length; start++) {
-    const candidates = PHRASES.get(stems[start] ?? '');
-    const term = candidates?.find((t) => matchesAt(stems, start, t.stems));
-    if (!term) continue;
-    hits.push({ term, start });
-    start += term.stems.length - 1;
+    for (const term of PHRASES.get(stems[start] ?? '') ?? []) {
+      const span = spanAt(stems, start, term.stems);
+      if (span === 0) continue;
+      hits.push({ term, start, span });
+      start += span - 1;
+      break;
+    }
   }
   return hits;
 }

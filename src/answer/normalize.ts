@@ -3,49 +3,11 @@
  * lower-case, punctuation and accents removed, tech spellings unified ("C#", "Node.js",
  * "n+1"), chat words dropped, and a light suffix stemmer ("commits", "committed" -> "commit").
  */
+import { resolveAmbiguous, technicalReading } from './ambiguous.ts';
+import { CONTROL, resolveCapitals, unifySpellings, withoutApostrophes } from './spellings.ts';
 
-/** Common HTML elements, recognised in angle brackets. */
-const HTML_ELEMENTS =
-  'div|span|p|a|img|ul|ol|li|table|tr|td|th|form|input|button|label|select|option|textarea|h[1-6]|header|footer|nav|main|section|article|aside|body|head|html|meta|link|iframe|canvas|svg|br|hr|strong|em';
-
-/** Spellings whose punctuation carries meaning; replaced before punctuation is stripped. */
-const SPECIAL_SPELLINGS: Array<[RegExp, string]> = [
-  [/\bc#/g, ' csharp '],
-  [/\bf#/g, ' fsharp '],
-  [/\bc\+\+/g, ' cplusplus '],
-  [/\basp\.net\b/g, ' aspnet dotnet '],
-  [/(^|\s)\.net\b/g, ' dotnet '],
-  [/\bnode\.js\b/g, ' nodejs '],
-  [/\bnext\.js\b/g, ' nextjs '],
-  // "nest.js", "vue.js": one name, not the word plus JavaScript.
-  [/\b([a-z]+)\.js\b/g, ' $1js '],
-  [/\bn\s?\+\s?1\b/g, ' nplus1 '],
-  // Logging in is authentication; a log is something else.
-  [
-    /\blog(ged|ging|s)? ?(in|into|on|onto)\b(?! (the |a )?(console|terminal|file|logs?|output)\b)/g,
-    ' login ',
-  ],
-  // The textbook SQL injection probe.
-  [/['"]?\s*\bor\s+['"]?1['"]?\s*=\s*['"]?1\b/g, ' sql injection '],
-  // An HTML element in angle brackets is markup ("<div>", "</span>"); a script tag is XSS talk.
-  [/<\/?script[^>]{0,80}>/g, ' xss script '],
-  [new RegExp(`</?(${HTML_ELEMENTS})(\\s[^>]{0,80})?/?>`, 'g'), ' $1 html tag '],
-  // Lock files and manifests name the package manager, not a data format or an API.
-  [/\b(package(-lock)?|composer|tsconfig)\.json\b/g, ' $1 file '],
-  [/\b(yarn|cargo|poetry|gemfile|pnpm-lock)\.(lock|yaml)\b/g, ' $1 file '],
-  [/\bfe\s?\/\s?be\b/g, ' frontend backend '],
-  [/\bbig[\s-]?o\b|\bo\((1|n|log n|n log n|n\^?2|n²)\)|\bn\s?\^\s?2\b|\bn²|\bn log n\b/g, ' bigo '],
-  // A "javascript:" link runs script in whoever clicks it.
-  [/\bjavascript:(?!\/\/)/g, ' javascript url '],
-  [/\bci\s?\/\s?cd\b/g, ' cicd '],
-  [/\bfront ?(and|or|vs|\/) ?back[\s-]?end\b/g, ' frontend $1 backend '],
-  [/\bfront[\s-]end\b/g, ' frontend '],
-  [/\bback[\s-]end\b/g, ' backend '],
-  [/\bfull[\s-]stack\b/g, ' fullstack '],
-  [/\bopen[\s-]source\b/g, ' opensource '],
-  [/\bno[\s-]code\b/g, ' nocode '],
-  [/\blow[\s-]code\b/g, ' lowcode '],
-];
+/** Words whose final "s" is no plural: HTTPS is not several HTTPs. */
+const UNSTEMMED = new Set(['https']);
 
 /**
  * Words that carry no topic: English function words plus the filler of team chat.
@@ -89,7 +51,7 @@ const GENERIC_WORDS = new Set(
   without never always sometimes often again already almost enough every far near next last one two
   three four five ten first second today tomorrow yesterday tonight morning evening night week weeks
   weekend month months year years day days hour hours minute minutes ago later soon now time times
-  way ways thing people person place part kind sort type guy guys friend friends mom dad kid kids
+  way ways thing people person place part kind type guy guys friend friends mom dad kid kids
   folks man woman world life home house room office anyone currently recently lately certain
   different important possible hard easy simple quick happy sad worried worry afraid glad other
   others another typical typically usual usually normal normally common commonly general generally item items worth best better pro pros con cons advantages disadvantages upside upsides downside
@@ -119,26 +81,13 @@ export function isGenericWord(word: string): boolean {
   );
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed on purpose.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]/g;
-
-/** Capitals that disambiguate: "BE"/"FE" are the roles, "Go" mid-sentence is the language. */
-function resolveCapitals(text: string): string {
-  return text
-    .replace(/\bBE\b/g, 'backend')
-    .replace(/\bFE\b/g, 'frontend')
-    .replace(/([a-z,;]\s+)Go\b/g, '$1golang');
-}
-
 /** Lower-case, strip accents and control characters, unify special spellings. */
 export function normalizeText(text: string): string {
-  let out = text
+  const plain = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(CONTROL, ' ');
-  out = ` ${resolveCapitals(out).toLowerCase()} `;
-  for (const [pattern, replacement] of SPECIAL_SPELLINGS) out = out.replace(pattern, replacement);
-  return out.replace(/['’`]/g, '');
+  return withoutApostrophes(unifySpellings(` ${resolveCapitals(plain).toLowerCase()} `));
 }
 
 /** Split normalized text into raw words (letters and digits only). */
@@ -162,7 +111,7 @@ const GENERIC_STEMS = new Set([...GENERIC_WORDS].map((word) => stem(word)));
 
 /** A deliberately small stemmer: plurals, -ing, -ed, a trailing e or y. Same rules on both sides. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || /\d/.test(word) || UNSTEMMED.has(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}i`;
   else if (/(ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
@@ -175,49 +124,9 @@ export function stem(word: string): string {
   return w;
 }
 
-const LANGUAGE_NEIGHBOURS = new Set(
-  'vs versus or and learn learning use using python java node nodejs rust javascript typescript csharp php ruby kotlin'.split(
-    ' ',
-  ),
-);
-const ROLE_BEFORE = new Set(['fe', 'frontend', 'vs', 'versus', 'or', 'and', 'for', 'into']);
-const ROLE_AFTER = new Set(
-  'dev devs developer developers engineer engineers job jobs role roles salary team work vs or side roadmap'.split(
-    ' ',
-  ),
-);
-
-/** Words that join "go" to another language ("python or go") rather than say it is one. */
-const JOINERS = new Set(['vs', 'versus', 'or', 'and']);
-
-/** Whether the word next to "go" (in direction `step`) says it is the language. */
-function languageNeighbour(words: readonly string[], i: number, step: 1 | -1): boolean {
-  const next = words[i + step] ?? '';
-  if (!LANGUAGE_NEIGHBOURS.has(next)) return false;
-  // "chess or go" is a board game: a joiner counts only with a language on its far side.
-  return !JOINERS.has(next) || LANGUAGE_NEIGHBOURS.has(words[i + 2 * step] ?? '');
-}
-
-/** The technical reading of "go" or "be" at position i, when a neighbour says it is one. */
-function technicalReading(words: readonly string[], i: number): string | undefined {
-  const word = words[i];
-  const before = words[i - 1] ?? '';
-  const after = words[i + 1] ?? '';
-  if (word === 'go' && (languageNeighbour(words, i, -1) || languageNeighbour(words, i, 1))) return 'golang';
-  if (word === 'be' && (ROLE_BEFORE.has(before) || ROLE_AFTER.has(after))) return 'backend';
-  return undefined;
-}
-
-/**
- * "go" and "be" are everyday verbs and also chat shorthand (the Go language, "BE" for back end).
- * Keep them as the technical word only when a neighbour says so; otherwise drop them.
- */
-export function resolveAmbiguous(words: string[]): string[] {
-  return words.flatMap((word, i) => {
-    if (word !== 'go' && word !== 'be') return [word];
-    const technical = technicalReading(words, i);
-    return technical ? [technical] : [];
-  });
+/** The word spelled out ("k8s" -> "kubernetes"); "constructor" is a word, not Object's own key. */
+function spelledOut(slang: Readonly<Record<string, string>>, word: string): string {
+  return Object.hasOwn(slang, word) ? (slang[word] ?? word) : word;
 }
 
 /**
@@ -227,14 +136,14 @@ export function resolveAmbiguous(words: string[]): string[] {
  */
 export function idiomText(normalized: string, slang: Readonly<Record<string, string>>): string {
   const words = splitWords(normalized);
-  return words.map((word, i) => technicalReading(words, i) ?? slang[word] ?? word).join(' ');
+  return words.map((word, i) => technicalReading(words, i) ?? spelledOut(slang, word)).join(' ');
 }
 
 /** chatWords for text already through normalizeText. */
 export function normalizedChatWords(normalized: string, slang: Readonly<Record<string, string>>): string[] {
   return resolveAmbiguous(splitWords(normalized))
     .map((w) => w.replace(/^([1-5]\d\d|[1-5]xx)s$/, '$1'))
-    .flatMap((w) => (slang[w] ?? w).split(' '));
+    .flatMap((w) => spelledOut(slang, w).split(' '));
 }
 
 /** Words of a text after normalization, disambiguation and slang, before stop words and stemming. */

@@ -20,25 +20,30 @@ const CUE_GROUPS: readonly string[] = [
   // office and facilities
   `office offices printer printers scanner elevator elevators parking garage badge keycard desk desks
   kitchen fridge microwave dishwasher plants thermostat aircon bathroom toilet whiteboard
-  allhands townhall offsite`,
+  allhands townhall offsite committee club lobby cooler vending cafeteria canteen receptionist janitor
+  recycling compost trash stationery blinds terrace mosquito mosquitoes`,
   // meetings as logistics rather than as communication
   `rescheduled reschedule postponed meetup meetups purchase purchases purchasing procurement`,
   // HR, money that is not salary, company admin
   `vacation pto parental maternity paternity sick payroll hr reimbursement reimbursed reimburse
-  401k pension expensing expensed`,
+  401k pension expensing expensed timesheet timesheets insurance dental dentist doctor therapist
+  physio physiotherapist massage stretching posture
+  sharepoint onedrive workday`,
   // food and drink
   `lunch dinner breakfast brunch snack snacks coffee espresso latte tea beer beers drinks wine pizza
   sushi thai burger burgers tacos ramen recipe bake baking cake cakes roast vegetarian vegan cafe
-  catering groceries banana calories`,
+  catering groceries banana calories restaurant restaurants sourdough`,
   // travel and commuting
   `airport hotel hotels flights airline trains taxi commute commuting travel travelling traveling
   passport luggage sightseeing tourist tourists itinerary beach boarding`,
   // weather, outdoors, sport, body
   `weather rain raining snow snowing sunny forecast biking bike marathon gym workout football
-  soccer basketball tennis nba nfl bowling karaoke hiking yoga golf poker`,
+  soccer basketball tennis nba nfl bowling karaoke hiking yoga golf poker padel bouldering trivia
+  tire tires tyre tyres`,
   // home, family, pets
   `dog dogs cat cats puppy kitten nephew niece wife husband girlfriend boyfriend landlord
-  apartment plumber faucet garden wedding birthday anniversary santa christmas halloween`,
+  apartment plumber faucet garden wedding birthday anniversary santa christmas halloween
+  mortgage terrarium`,
   // shopping and merchandise
   `plushie plush gift gifts hoodie tshirt merch swag stickers poster posters`,
   // hardware, peripherals and IT helpdesk
@@ -50,15 +55,17 @@ const CUE_GROUPS: readonly string[] = [
   // office documents and productivity apps
   `pdf powerpoint keynote excel crm salesforce hubspot tax taxes logo logos branding calendar calendars`,
   // hobbies and arts
-  `photo photos photography camera aperture painting knitting crochet instagram tiktok youtube
+  `photography camera aperture painting knitting crochet instagram tiktok youtube
   reels vlog vlogging daw midi
-  vinyl turntable lego aquarium fishing camping surfing skiing climbing`,
+  vinyl turntable lego aquarium fishing camping surfing skiing`,
   // machine learning and data science
   `pytorch tensorflow keras xgboost sklearn scikit gpu gpus cuda neural finetune finetuning
   kaggle jupyter forest hyperparameter hyperparameters epoch epochs overfitting lightgbm
   midjourney`,
   // accounting and bookkeeping
-  `ledger depreciation bookkeeping accountant accountants payslip`,
+  `ledger bookkeeping payslip`,
+  // school subjects outside computing
+  `homework photosynthesis chemistry chemical biology`,
   // game development, design and media tools, native mobile UI
   `unity unreal godot rigidbody shader shaders sprite sprites figma photoshop illustrator lightroom
   blender premiere davinci swiftui xcode uikit`,
@@ -66,7 +73,7 @@ const CUE_GROUPS: readonly string[] = [
 
 /** Idioms that are off-topic as a whole, though their words may not be. */
 const CUE_PHRASES: readonly RegExp[] = [
-  /\b(reset|unlock|change|forgot|forgotten) my ([a-z]+ )?password\b/,
+  /\b(reset|unlock|change|forgot|forgotten) my ([a-z]+ ){0,2}password\b/,
   /\blocked out\b/,
   /\bfine tun(e|ed|ing)\b|\btrain(ing)? (a |an |the |my |our )?([a-z]+ )?(model|network|classifier)s?\b/,
   /\bmachine learning\b|\bdeep learning\b|\bdata scien(ce|tist)\b/,
@@ -97,7 +104,16 @@ const CUE_PHRASES: readonly RegExp[] = [
   /\b(book|booking|reserve|reserving) (a |the )?([a-z]+ )?(room|desk|table|slot|spot)s?\b/,
   /\b(room|rooms|desk|venue|slot)( [a-z]+){0,2} (is |are |was |got )?(double )?booked\b/,
   // Asking who does something is a question for a colleague, not for the bot.
-  /\bwho (handles|do i (ask|talk to|contact|call|ping)|should i (ask|talk to|contact)|is in charge of)\b/,
+  /\bwho (handles|resets|fixes|restocks|refills|cleans|approves|orders|waters|hosts|is hosting|has the keys?|do i (ask|talk to|contact|call|ping)|should i (ask|talk to|contact)|is in charge of)\b/,
+  // The company's own accounts and devices are the help desk's, not a backend question.
+  /\blogin (to |into )?(outlook|teams|zoom|jira|workday|okta|confluence|sharepoint|the vpn|vpn|my email|my mail|windows|my laptop|the laptop|my computer|my pc|my account)\b/,
+  /\bmy ([a-z]+ )?password (has |just )?(expired|expires|expiring|stopped working)\b/,
+  /\b(rock|indoor) climbing\b|\bclimbing gym\b|\bdress code\b|\bprofile (picture|pic|photo)\b/,
+  /\b(take|taking|took|edit|editing|print|printing) (a |some |my |the |our |team |group )?(photos?|pictures?|pics)\b|\b(family|vacation|holiday|wedding|baby|kids|old) (photos|pictures|pics|videos)\b/,
+  /\b(office|house|window) cleaners?\b|\bcleaning (lady|crew|service|staff)\b/,
+  /\b(export|import|sync|syncing|contacts|calendar|inbox|folders?) (from|in|into|to|with) outlook\b|\boutlook (calendar|inbox|contacts|app|client|signature|rules?|folders?)\b/,
+  /\bjoin (the |our |a |my )?(company |office |weekly |monthly )?(book club|club|call|meeting|zoom|webinar|party|lunch|event|channel)\b/,
+  /\b(quiz|game|movie|pizza|karaoke|trivia|board game) nights?\b|\b(on|annual|sick|unpaid) leave\b|\btime off\b|\bdays? off\b/,
 ];
 
 const CUE_WORDS = new Set(CUE_GROUPS.flatMap((group) => group.split(/\s+/).filter(Boolean)).map(stem));
@@ -132,7 +148,7 @@ const EVERYDAY_GROUPS: readonly string[] = [
   // algorithms, security, languages
   `cycle edges vertex vertices salt salted salting hacked hacker attacker breach certificate exploit
   exploited scopes acl async await promise threads compile runtime interpreter interpreted closure
-  inheritance interfaces traits macros generators verbose`,
+  inheritance traits macros generators verbose`,
   // databases, servers
   `row rows records query column columns constraint constraints backup replica cluster pod pipeline
   staging port uptime downtime alerts tracing dashboards metrics rollout canary`,
@@ -148,7 +164,7 @@ const EVERYDAY_GROUPS: readonly string[] = [
   // technologies named after everyday things
   `bun yarn maven groovy celery eloquent drizzle mongoose hibernate dapper peewee snowflake
   cassandra droplet helm puppet bicep sentry caddy tomcat jetty jenkins spinnaker asana confluence
-  babel prettier sass tailwind helmet doppler`,
+  babel prettier sass tailwind helmet doppler nest atomic pager`,
 ];
 
 const EVERYDAY_PHRASES: readonly string[] = [

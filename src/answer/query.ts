@@ -1,175 +1,24 @@
-import { conceptOf } from './concepts.ts';
+import { markCompared } from './compare.ts';
 import { IDIOMS } from './idioms.ts';
-import { findPhrases, type LexiconTerm, lexiconWord } from './lexicon.ts';
-import {
-  idiomText,
-  isGenericWord,
-  isStopWord,
-  normalizedChatWords,
-  normalizeText,
-  stem,
-} from './normalize.ts';
-import { isEverydayName, isOffTopicWord, offTopicPhrases } from './offtopic.ts';
+import { findPhrases, type LexiconTerm } from './lexicon.ts';
+import { idiomText, isStopWord, normalizedChatWords, normalizeText, stem } from './normalize.ts';
+import { isOffTopicWord, offTopicPhrases } from './offtopic.ts';
 import { SLANG } from './synonyms.ts';
-import type { Corrector } from './typos.ts';
-import { completion, inverseFrequency, type Vocabulary } from './vocabulary.ts';
+import {
+  addTerms,
+  applyLexicon,
+  LEXICON_WEIGHT,
+  offTopicWord,
+  type QueryWord,
+  TRUST,
+  UNKNOWN_WEIGHT,
+  type WordReader,
+} from './words.ts';
 
-/** How much a search term is trusted, by where it came from. */
-export const TRUST = { typed: 1, lexicon: 0.9, corrected: 0.85, phrase: 0.85, concept: 0.7 } as const;
-
-/**
- * One meaningful word of the question, with the index terms that may stand for it. Coverage
- * asks, word by word, whether an entry explains what the person wrote.
- */
-export interface QueryWord {
-  /** What the person typed, normalized. */
-  word: string;
-  /** How much this word says: rare index terms a lot, unknown words (likely off-topic) too. */
-  weight: number;
-  /** index term -> trust. */
-  terms: Map<string, number>;
-  /** Everyday words rank entries less than topic words do. */
-  generic: boolean;
-  /** Stands for an idiom of the whole question ("how much do they make") rather than one word. */
-  idiom?: boolean;
-  /** Points away from backend development ("printer", "lunch", "reset my password"). */
-  offTopic?: boolean;
-  /** Names a topic but is also everyday English ("spring", "python"): no strong signal alone. */
-  everyday?: boolean;
-  /** A lexicon term: a technical word or phrase that names its topic. */
-  technical?: boolean;
-}
-
-/**
- * Weight of a word the content never uses. High enough that "wifi password" is not a security
- * question just because "password" is one. A long message's chatter thins its coverage this
- * way, which the long-message rule in confidence.ts allows for.
- */
-export const UNKNOWN_WEIGHT = 2;
-
-/** Weight of an off-topic cue: it explains nothing in any entry, and says more than an unknown word. */
-export const OFF_TOPIC_WEIGHT = 3;
-
-/** Weight of a lexicon term: at least that of a word the content never uses. */
-export const LEXICON_WEIGHT = 2;
-
-const GENERIC_WEIGHT = 0.4;
-/** Terms whose strongest field is the body... */
-const PROSE_ONLY = 0.8;
-/** ...weigh at most this much. */
-const PROSE_CAP = 1;
+export { type QueryWord, TRUST, UNKNOWN_WEIGHT, WordReader } from './words.ts';
 
 /** Longer messages are read up to this many distinct meaningful words. */
 const MAX_WORDS = 60;
-
-/**
- * A rare word is informative only if the content uses it as a topic word. One that only
- * occurs in passing in some entry's prose ("implement", "return") is everyday language, and
- * weighs no more than that, however rare it is in 19 entries.
- */
-function knownWeight(vocabulary: Vocabulary, term: string): number {
-  const idf = inverseFrequency(vocabulary, term);
-  const strength = vocabulary.maxStrength.get(term) ?? 0;
-  return strength >= PROSE_ONLY ? idf : Math.min(idf, PROSE_CAP);
-}
-
-function knownTerm(vocabulary: Vocabulary, term: string): boolean {
-  return vocabulary.documentFrequency.has(term);
-}
-
-/** "oauth2", "python3", "html5": a version number on a known name is still that name. */
-function withoutVersion(word: string, vocabulary: Vocabulary): string {
-  const base = /^([a-z]{3,})v?\d+$/.exec(word)?.[1];
-  return base && knownTerm(vocabulary, stem(base)) ? base : word;
-}
-
-interface Reading {
-  terms: Map<string, number>;
-  weight: number;
-  everyday: boolean;
-  /** The word the person probably meant, when the typed one is unknown. */
-  corrected?: string;
-}
-
-/**
- * The index term the person meant: as typed, a longer form the content uses ("communicate"
- * for "communication"), else a typo's correction. Words we know as concepts or lexicon terms
- * are real words, not typos ("slack" is not "stack").
- */
-function readWord(word: string, vocabulary: Vocabulary, corrector: Corrector, isKnown: boolean): Reading {
-  const typed = stem(word);
-  const reading: Reading = { terms: new Map(), weight: UNKNOWN_WEIGHT, everyday: isEverydayName(word) };
-  if (knownTerm(vocabulary, typed)) {
-    reading.terms.set(typed, TRUST.typed);
-    reading.weight = knownWeight(vocabulary, typed);
-    return reading;
-  }
-  const longer = completion(vocabulary, typed);
-  if (longer) {
-    reading.terms.set(typed, TRUST.corrected);
-    reading.weight = knownWeight(vocabulary, longer);
-    return reading;
-  }
-  const corrected = isKnown ? undefined : corrector.correct(word);
-  if (corrected) {
-    reading.corrected = corrected;
-    reading.everyday = isEverydayName(corrected);
-    const term = stem(corrected);
-    if (!knownTerm(vocabulary, term)) return reading;
-    reading.terms.set(term, TRUST.corrected);
-    reading.weight = knownWeight(vocabulary, term);
-  }
-  return reading;
-}
-
-/** Adds index terms at a trust, keeping any higher trust a term already has. */
-function addStems(terms: Map<string, number>, stems: Iterable<string>, trust: number): void {
-  for (const term of stems) if ((terms.get(term) ?? 0) < trust) terms.set(term, trust);
-}
-
-/** Adds topic words (as written in the tables) at a trust. */
-function addTerms(terms: Map<string, number>, targets: readonly string[], trust: number): void {
-  addStems(terms, targets.filter((t) => !isStopWord(t)).map(stem), trust);
-}
-
-/**
- * A lexicon term names its topic: trusted nearly as much as typed, never weightless. One that
- * is also everyday English ("button", "ticket") only bridges to its topic, as a concept does.
- */
-function applyLexicon(word: QueryWord, term: LexiconTerm, trust: number): void {
-  if (isEverydayName(term.text)) {
-    word.everyday = true;
-    addStems(word.terms, term.anchors, TRUST.concept);
-    word.weight = Math.max(word.weight, UNKNOWN_WEIGHT * TRUST.concept);
-    return;
-  }
-  addStems(word.terms, term.anchors, trust);
-  word.weight = Math.max(word.weight, LEXICON_WEIGHT);
-  word.technical = true;
-}
-
-function analyzeWord(written: string, vocabulary: Vocabulary, corrector: Corrector): QueryWord {
-  const word = withoutVersion(written, vocabulary);
-  const concept = conceptOf(word);
-  const lexical = lexiconWord(word);
-  const reading = readWord(word, vocabulary, corrector, concept !== undefined || lexical !== undefined);
-  const analyzed: QueryWord = {
-    word: stem(word),
-    weight: reading.weight,
-    terms: reading.terms,
-    generic: isGenericWord(word),
-    everyday: reading.everyday,
-  };
-  if (concept) {
-    addTerms(analyzed.terms, concept.split(' '), TRUST.concept);
-    analyzed.weight = Math.max(analyzed.weight, UNKNOWN_WEIGHT * TRUST.concept);
-  }
-  const misspelt = reading.corrected ? lexiconWord(reading.corrected) : undefined;
-  if (lexical) applyLexicon(analyzed, lexical, TRUST.lexicon);
-  else if (misspelt) applyLexicon(analyzed, misspelt, TRUST.corrected);
-  if (analyzed.generic) analyzed.weight = Math.min(analyzed.weight, GENERIC_WEIGHT);
-  return analyzed;
-}
 
 /** Idioms in the normalized question, each as one extra word standing for its topic words. */
 function phraseWords(text: string, absorbed: Set<string>): QueryWord[] {
@@ -188,14 +37,10 @@ function phraseWords(text: string, absorbed: Set<string>): QueryWord[] {
 }
 
 /** A lexicon phrase ("media query", "lost update") as one word of the question. */
-function lexiconPhraseWord(term: LexiconTerm): QueryWord {
+function lexiconPhraseWord(term: LexiconTerm, loose: boolean): QueryWord {
   const word: QueryWord = { word: term.text, weight: LEXICON_WEIGHT, terms: new Map(), generic: false };
-  applyLexicon(word, term, TRUST.lexicon);
+  applyLexicon(word, term, TRUST.lexicon, loose);
   return word;
-}
-
-function offTopicWord(word: string): QueryWord {
-  return { word, weight: OFF_TOPIC_WEIGHT, terms: new Map(), generic: false, offTopic: true };
 }
 
 /** A question as the answerer reads it. */
@@ -222,6 +67,33 @@ function isQuantity(word: string, next: string | undefined): boolean {
   return !STATUS_NOUNS.has(next);
 }
 
+/** Words that make what follows a time, not a topic ("before vacation", "after the offsite"). */
+const TIME_WORDS = new Set(['before', 'after', 'during', 'until', 'till', 'since']);
+const DETERMINERS = new Set([
+  'my',
+  'the',
+  'our',
+  'a',
+  'his',
+  'her',
+  'their',
+  'your',
+  'this',
+  'next',
+  'parental',
+]);
+
+/**
+ * "hand off my work before vacation": an off-topic word that only says when is no topic, and
+ * does not veto the one the message is about.
+ */
+function isTimeContext(written: readonly string[], position: number): boolean {
+  if (!isOffTopicWord(written[position] ?? '')) return false;
+  let i = position - 1;
+  while (i >= 0 && position - i <= 3 && DETERMINERS.has(written[i] ?? '')) i--;
+  return TIME_WORDS.has(written[i] ?? '');
+}
+
 /**
  * Positions of the question's words that belong to a lexicon phrase, and the phrases as words.
  * A phrase with a word an idiom took ("demand" in "most in demand language") is left out.
@@ -229,20 +101,21 @@ function isQuantity(word: string, next: string | undefined): boolean {
 function lexiconPhrases(
   written: readonly string[],
   absorbed: ReadonlySet<string>,
-): { words: QueryWord[]; inPhrase: Set<number> } {
-  const inPhrase = new Set<number>();
+): { words: QueryWord[]; inPhrase: Map<number, QueryWord> } {
+  const inPhrase = new Map<number, QueryWord>();
   const hits = findPhrases(written.map(stem)).filter(
-    ({ term, start }) => !written.slice(start, start + term.stems.length).some((w) => absorbed.has(w)),
+    ({ start, span }) => !written.slice(start, start + span).some((w) => absorbed.has(w)),
   );
-  const words = hits.map(({ term, start }) => {
-    for (let i = 0; i < term.stems.length; i++) inPhrase.add(start + i);
-    return lexiconPhraseWord(term);
+  const words = hits.map(({ term, start, span }) => {
+    const word = lexiconPhraseWord(term, span > term.stems.length);
+    for (let i = 0; i < span; i++) inPhrase.set(start + i, word);
+    return word;
   });
   return { words, inPhrase };
 }
 
 /** The meaningful words of a question, each with its search terms and weight. */
-export function analyzeQuery(question: string, vocabulary: Vocabulary, corrector: Corrector): Query {
+export function analyzeQuery(question: string, reader: WordReader): Query {
   const seen = new Map<string, QueryWord>();
   const normalized = normalizeText(question);
   const text = normalized.replace(/[^a-z0-9]+/g, ' ');
@@ -252,23 +125,28 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary, corrector
   const phrases = lexiconPhrases(written, absorbed);
   const words: QueryWord[] = [...idioms, ...offTopicPhrases(text).map(offTopicWord), ...phrases.words];
   const sequence = idioms.flatMap((idiom) => [...idiom.terms.keys()]);
+  const at: Array<QueryWord | undefined> = [];
   for (const [position, word] of written.entries()) {
     if (isStopWord(word) || absorbed.has(word)) continue;
     // "logged" and "logs" are one word of the question, not two.
     const key = stem(word);
-    if (phrases.inPhrase.has(position)) {
+    const phrase = phrases.inPhrase.get(position);
+    if (phrase) {
+      at[position] = phrase;
       sequence.push(key);
       continue;
     }
-    if (isQuantity(word, written[position + 1])) continue;
+    if (isQuantity(word, written[position + 1]) || isTimeContext(written, position)) continue;
     let analyzed = seen.get(key);
     if (!analyzed) {
       if (seen.size >= MAX_WORDS) break;
-      analyzed = isOffTopicWord(word) ? offTopicWord(word) : analyzeWord(word, vocabulary, corrector);
+      analyzed = reader.read(word);
       seen.set(key, analyzed);
       words.push(analyzed);
     }
+    at[position] = analyzed;
     sequence.push(bestTerm(analyzed));
   }
+  markCompared(written, at);
   return { words, sequence };
 }

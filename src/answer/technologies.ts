@@ -40,7 +40,7 @@ export const TECHNOLOGIES: readonly LexiconGroup[] = [
   ['flask', 'flask blueprint, jinja'],
   ['laravel', 'eloquent, php artisan, laravel blade'],
   ['rails', 'ruby on rails, activerecord, active record, rspec'],
-  ['nestjs', 'nest js, nest module, nest modules'],
+  ['nestjs', 'nest, nest js, nest module, nest modules'],
   // version control
   [
     'git',

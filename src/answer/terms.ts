@@ -32,7 +32,7 @@ const FRONTEND: LexiconGroup[] = [
   ],
   [
     'html',
-    `html element, html elements, html tag, html tags, attribute, attributes, semantic html, heading,
+    `user interface, user interfaces, html element, html elements, html tag, html tags, attribute, attributes, semantic html, heading,
     headings, anchor tag, href, img tag, alt text, input, inputs, textarea, checkbox, checkboxes,
     radio button, radio buttons, label tag, iframe, iframes, meta tag, meta tags, doctype, markup,
     accessibility, a11y, aria, screen reader, screen readers, tab order, keyboard navigation,
@@ -119,7 +119,9 @@ const SECURITY: LexiconGroup[] = [
     `idor, broken access control, privilege escalation, rbac, abac, acl, acls, access control,
     role based access, admin only, admin endpoint, admin endpoints, admin route, admin routes,
     least privilege, ownership check, permission check, permission checks, scopes,
-    regular user, regular users, normal user, normal users, non admin, non admins`,
+    regular user, regular users, normal user, normal users, non admin, non admins, admin panel,
+    admin panels, admin dashboard, admin interface, admin ui, back office,
+    exposed to the internet, open to the internet, on the public internet, publicly exposed`,
   ],
   [
     'authentication',
@@ -133,7 +135,12 @@ const SECURITY: LexiconGroup[] = [
     dmarc, email spoofing, username, usernames, user registration,
     jwt claims, session id, session ids, session token, session tokens,
     sequential ids, predictable ids, guessable ids, predictable tokens, auth flow, authn, fake accounts, fake signups,
-    spam signups, bot signups, same ip, failed logins, failed login attempts, login attempts`,
+    spam signups, bot signups, same ip, failed logins, failed login attempts, login attempts,
+    session timeout, session timeouts, session expiry, session expiration, session length,
+    session lifetime, session duration, idle timeout, logged out, logout, log out, auto logout,
+    stay logged in, keep users logged in, sliding session, sliding sessions, token refresh,
+    refreshing tokens, refresh the token, token expiry, token expired, expired token, expired tokens,
+    token expiration`,
   ],
   [
     'secrets',
@@ -157,6 +164,7 @@ const SECURITY: LexiconGroup[] = [
     penetration test, security audit, security scan, vulnerability scan, supply chain attack,
     malicious package, typosquatting, security scanner, vulnerability scanner, outdated dependency,
     outdated dependencies, outdated package, outdated packages, outdated library, vulnerable dependency,
+    prototype pollution, deserialization attack, regex dos, redos, zip slip, timing attack,
     vulnerable dependencies, vulnerable package`,
   ],
   [
@@ -165,7 +173,9 @@ const SECURITY: LexiconGroup[] = [
     security headers, same origin policy, cors, cors error, cors policy, preflight, threat model,
     threat modeling, attack surface, hacked, hacker, hackers, attacker, attackers, data breach,
     breach, malicious input, input validation, file upload, file uploads, pii, gdpr, personal data,
-    personal information, data leak, leaking data, leaked data, sensitive data`,
+    personal information, data leak, leaking data, leaked data, sensitive data, malicious file,
+    malicious files, malicious upload, malicious uploads, file extension, file extensions, file type
+    validation, uploaded file, uploaded files, image upload, image uploads, upload validation`,
   ],
 ];
 
@@ -211,7 +221,10 @@ const DATABASES: LexiconGroup[] = [
     atomicity, two phase commit, mvcc, begin commit, double write, double spend,
     concurrent updates, concurrent writes, simultaneous updates, same row, same record,
     update gets lost, updates get lost, write gets lost, writes get lost, lost write, lost writes, overwrite each other, account balance, oversell, oversold,
-    overselling, goes negative, double charged, double charge`,
+    overselling, goes negative, double charged, double charge, all or nothing, all or none,
+    both or neither, succeed or fail together, fail together, partially applied, half applied,
+    partial update, partial updates, partial write, partial writes, half written, money transfer,
+    transfer money, transfers money, bank transfer, atomic, atomically, atomic operation`,
   ],
   [
     'index',
@@ -229,7 +242,10 @@ const DATABASES: LexiconGroup[] = [
     nested comments, threaded comments`,
   ],
   ['migration', 'schema migration, schema migrations, schema change, alter table, add a column, backfill'],
-  ['orm', 'orms, n+1, nplus1, lazy loading, eager loading, query builder, active record pattern'],
+  [
+    'orm',
+    'orms, n+1, nplus1, lazy loading, eager loading, query builder, active record pattern, select related, prefetch related',
+  ],
   ['join', 'joins, inner join, left join, outer join, cross join, self join'],
   [
     'cache',

@@ -33,8 +33,8 @@ export interface Vocabulary {
   size: number;
   /** entry id -> term -> strongest field strength the term appears in. */
   strengths: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** entry id -> its terms sorted, for prefix checks. */
-  sortedTerms: ReadonlyMap<string, readonly string[]>;
+  /** entry id -> its terms, for strength and prefix look-ups. */
+  terms: ReadonlyMap<string, EntryTerms>;
   /** Every term of every entry, sorted. */
   allTerms: readonly string[];
   /** term -> number of entries containing it. */
@@ -100,7 +100,7 @@ export function buildVocabulary(entries: readonly Entry[]): Vocabulary {
       maxStrength.set(term, Math.max(maxStrength.get(term) ?? 0, s));
     }
   }
-  const sortedTerms = new Map([...strengths].map(([id, terms]) => [id, [...terms.keys()].sort()]));
+  const terms = new Map([...strengths].map(([id, entryTerms]) => [id, new EntryTerms(entryTerms)]));
   const phrases = new Map(entries.map((e) => [e.id, names(e).filter((name) => name.length > 1)]));
   const titleTerms = new Map(
     entries.map((e) => {
@@ -111,7 +111,7 @@ export function buildVocabulary(entries: readonly Entry[]): Vocabulary {
   return {
     size: entries.length,
     strengths,
-    sortedTerms,
+    terms,
     allTerms: [...documentFrequency.keys()].sort(),
     documentFrequency,
     rawWords,
@@ -142,19 +142,42 @@ function firstAtLeast(sorted: readonly string[], key: string): number {
 /** Prefix matches count for less than whole words. */
 export const PREFIX_FACTOR = 0.6;
 
-/** How strongly `term` (or, for 4+ letters, a longer word starting with it) speaks for the entry. */
-export function termStrength(vocabulary: Vocabulary, entryId: string, term: string): number {
-  const strengths = vocabulary.strengths.get(entryId);
-  const exact = strengths?.get(term) ?? 0;
-  if (term.length < 4 || exact >= 1) return exact;
-  const sorted = vocabulary.sortedTerms.get(entryId) ?? [];
-  let longer = 0;
-  for (let i = firstAtLeast(sorted, term); i < sorted.length; i++) {
-    const candidate = sorted[i] ?? '';
-    if (!candidate.startsWith(term)) break;
-    if (candidate !== term) longer = Math.max(longer, strengths?.get(candidate) ?? 0);
+/** Prefix strengths remembered per entry; terms come from the content and the lexicon. */
+const PREFIX_MEMO_LIMIT = 20_000;
+
+/** One entry's terms, with the prefix look-ups that every question repeats remembered. */
+export class EntryTerms {
+  readonly #strengths: ReadonlyMap<string, number>;
+  readonly #sorted: readonly string[];
+  readonly #byPrefix = new Map<string, number>();
+
+  constructor(strengths: ReadonlyMap<string, number>) {
+    this.#strengths = strengths;
+    this.#sorted = [...strengths.keys()].sort();
   }
-  return Math.max(exact, longer * PREFIX_FACTOR);
+
+  /** How strongly `term` (or, for 4+ letters, a longer word starting with it) speaks for the entry. */
+  strength(term: string): number {
+    const exact = this.#strengths.get(term) ?? 0;
+    if (term.length < 4 || exact >= 1) return exact;
+    const known = this.#byPrefix.get(term);
+    if (known !== undefined) return known;
+    const strength = Math.max(exact, this.#longer(term) * PREFIX_FACTOR);
+    if (this.#byPrefix.size >= PREFIX_MEMO_LIMIT) this.#byPrefix.clear();
+    this.#byPrefix.set(term, strength);
+    return strength;
+  }
+
+  /** The strongest term of the entry that is `term` plus more letters. */
+  #longer(term: string): number {
+    let longer = 0;
+    for (let i = firstAtLeast(this.#sorted, term); i < this.#sorted.length; i++) {
+      const candidate = this.#sorted[i] ?? '';
+      if (!candidate.startsWith(term)) break;
+      if (candidate !== term) longer = Math.max(longer, this.#strengths.get(candidate) ?? 0);
+    }
+    return longer;
+  }
 }
 
 /**

@@ -35,8 +35,8 @@ describe('the dev set', () => {
     for (const id of ids) expect(questions.some((q) => q.expected === id)).toBe(true);
   });
 
-  it('GIVEN the dev set THEN at least 97% right on-topic and 98% refused off-topic, ahead of both baselines', () => {
-    expectQuality(questions, 0.97, 0.98);
+  it('GIVEN the dev set THEN at least 97.5% right on-topic and 98% refused off-topic, ahead of both baselines', () => {
+    expectQuality(questions, 0.975, 0.98);
   });
 
   it("GIVEN every entry's own example questions THEN each answers its entry", () => {
@@ -53,9 +53,12 @@ describe('the dev set', () => {
 
 describe('blind sets, written by others in team-chat style and used for tuning after the dev set', () => {
   it.each([
-    ['tests/fixtures/blind-a.jsonl', 0.96, 0.97],
-    ['tests/fixtures/blind-b.jsonl', 0.95, 0.97],
-    ['tests/fixtures/blind-c.jsonl', 0.95, 0.97],
+    ['tests/fixtures/blind-a.jsonl', 0.97, 0.98],
+    ['tests/fixtures/blind-b.jsonl', 0.97, 0.98],
+    ['tests/fixtures/blind-c.jsonl', 0.97, 0.98],
+    // Held out in the previous round (89.6% / 97.1% and 93.0% / 95.6% then), tuned on since.
+    ['tests/fixtures/blind-d.jsonl', 0.97, 0.98],
+    ['tests/fixtures/blind-e.jsonl', 0.96, 0.98],
   ])(
     'GIVEN %s THEN at least %d right on-topic and %d refused off-topic, ahead of both baselines',
     (path, top1, refused) => {
