@@ -63,7 +63,9 @@ const CUE_GROUPS: readonly string[] = [
   kaggle jupyter forest hyperparameter hyperparameters epoch epochs overfitting lightgbm
   midjourney`,
   // accounting and bookkeeping
-  `ledger bookkeeping payslip`,
+  `ledger bookkeeping payslip accrual accruals depreciation amortization amortisation`,
+  // legal
+  `trademark trademarks lawsuit lawsuits sued attorney lawyer lawyers`,
   // school subjects outside computing
   `homework photosynthesis chemistry chemical biology`,
   // game development, design and media tools, native mobile UI
@@ -93,6 +95,9 @@ const CUE_PHRASES: readonly RegExp[] = [
   /\bshar(e|ing) (my |your |the )?screen\b|\bscreen ?shar(e|ing)\b|\b(zoom|teams|webex|meet) (call|calls|meeting|meetings)\b/,
   /\b(good|new|best|cheap|which|buy|buying|buy a|buying a|get a|getting a) ([a-z0-9]+ )?(laptop|phone|tablet|monitor|keyboard|mouse|headphones|tv|camera)s?\b/,
   /\bwhen (do|does|will) (we|i|you) get paid\b|\bpayday\b/,
+  // Payroll dates are HR's, not the salary FAQ.
+  /\bwhen (is|are|will) (the |my |our )?(salary|salaries|pay|paycheck|paychecks|wages?) (be )?(paid|coming|due|arriving)\b/,
+  /\b(stolen|lost|broke|broken|cracked) (my |our |a )?(work |company )?(phone|laptop|ipad|tablet)\b|\bmy (work|company) (account|email|laptop|phone)\b/,
   /\b(second|external|extra|spare|new) (monitor|screen|display)s?\b|\bmy monitors?\b/,
   /\bmy (son|daughter|kid|kids|child|children|toddler|baby|nephew|niece)\b|\bfor my \d+ (year|yr) old\b/,
   /\bword (doc|docs|document|documents|file)\b|\bgoogle (docs|sheets|slides|drive|calendar|meet)\b/,
