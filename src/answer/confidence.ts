@@ -1,24 +1,13 @@
 import type { Entry } from '../content/schema.ts';
-import { STRONG_WEIGHT } from './coverage.ts';
+import { type Coverage, STRONG_WEIGHT } from './coverage.ts';
 import type { QueryWord } from './query.ts';
 import type { AnswerResult, ScoredEntry } from './types.ts';
 
-export interface Candidate {
+/** An entry's search score together with how well it covers the question (see coverage.ts). */
+export interface Candidate extends Coverage {
   entry: Entry;
   /** MiniSearch's BM25 score. */
   score: number;
-  /** Share (0..1) of the question's weight this entry explains. */
-  coverage: number;
-  /** The explained weight itself. */
-  evidence: number;
-  /** Weight of the most informative word that names this entry outright (an alias or title word). */
-  named: number;
-  /** The same by the word's own weight, title words included: how specific the naming word is. */
-  strongest: number;
-  /** How many distinct words of the question name this entry specifically. */
-  strongWords: number;
-  /** The same with idioms that name it: they count in the ranking, not against off-topic cues. */
-  namingWords: number;
 }
 
 /** The thresholds, measured on the dev set (`npm run eval`). */
