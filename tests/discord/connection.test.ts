@@ -3,16 +3,13 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, type SkillbotError } from '../../src/errors.ts';
 import { REDACT_PATHS } from '../../src/log.ts';
-import { connect, type Harness } from './harness.ts';
+import { connect, type Harness, isChannelPost } from './harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const isChannelPost = (r: { method: string; path: string }) =>
-  r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
 
 /** A logger writing JSON lines into an array, configured like the real one. */
 function capturingLogger() {

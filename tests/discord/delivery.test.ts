@@ -2,12 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nonceFor, postMarker } from '../../adapters/discord/delivery.ts';
 import { LIMITS } from '../../adapters/discord/render.ts';
 import type { TipTarget } from '../../src/delivery.ts';
-import { DeliveryError } from '../../src/errors.ts';
 import { postKey } from '../../src/store/types.ts';
 import { createScheduler, ensureEnvSchedule } from '../../src/tips/scheduler.ts';
 import type { Reply } from '../../src/types.ts';
 import { error, rateLimited } from '../fakes/discord/index.ts';
-import { connect, embedText, type Harness } from './harness.ts';
+import { connect, embedText, failureOf, type Harness, targetIn } from './harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -23,21 +22,7 @@ const post: Reply = {
   visibility: 'public',
 };
 
-function targetIn(harness: Harness, channelId = harness.fake.ids.channel): TipTarget {
-  return { platform: 'discord', workspaceId: harness.fake.ids.guild, channelId };
-}
-
 const keyOf = (t: TipTarget) => postKey(t.platform, t.workspaceId, t.channelId, '2026-03-04');
-
-async function failureOf(promise: Promise<unknown>): Promise<DeliveryError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(outcome instanceof DeliveryError))
-    throw new Error(`expected a DeliveryError, got ${String(outcome)}`);
-  return outcome;
-}
 
 describe('Discord delivery of the daily post', () => {
   it('posts with a short nonce from the post key, enforce_nonce, and no mentions', async () => {

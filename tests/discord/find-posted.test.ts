@@ -5,14 +5,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { postMarker, snowflakeBefore } from '../../adapters/discord/delivery.ts';
 import type { TipTarget } from '../../src/delivery.ts';
-import { DeliveryError } from '../../src/errors.ts';
 import type { PostRecord } from '../../src/store/types.ts';
 import { postKey } from '../../src/store/types.ts';
 import { buildPost } from '../../src/tips/post.ts';
 import { createScheduler, ensureEnvSchedule } from '../../src/tips/scheduler.ts';
 import type { Reply } from '../../src/types.ts';
 import { rateLimited } from '../fakes/discord/index.ts';
-import { connect, type Harness, type HarnessOptions } from './harness.ts';
+import { connect, failureOf, type Harness, type HarnessOptions, targetIn } from './harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -49,21 +48,7 @@ function connectAt(time: ReturnType<typeof sharedClock>, options: HarnessOptions
   });
 }
 
-function targetIn(harness: Harness, channelId = harness.fake.ids.channel): TipTarget {
-  return { platform: 'discord', workspaceId: harness.fake.ids.guild, channelId };
-}
-
 const keyOf = (t: TipTarget, date = TODAY) => postKey(t.platform, t.workspaceId, t.channelId, date);
-
-async function failureOf(promise: Promise<unknown>): Promise<DeliveryError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(outcome instanceof DeliveryError))
-    throw new Error(`expected a DeliveryError, got ${String(outcome)}`);
-  return outcome;
-}
 
 function find(harness: Harness, target: TipTarget, key: string, since: Date) {
   const { findPosted } = harness.adapter.delivery;

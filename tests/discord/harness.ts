@@ -3,6 +3,8 @@ import { createDiscordAdapter, type DiscordAdapterOptions } from '../../adapters
 import type { Adapter } from '../../src/adapter.ts';
 import type { Bot } from '../../src/bot.ts';
 import type { CoreDeps } from '../../src/core.ts';
+import type { TipTarget } from '../../src/delivery.ts';
+import { DeliveryError } from '../../src/errors.ts';
 import { Secret } from '../../src/secret.ts';
 import {
   type FakeDiscord,
@@ -85,4 +87,24 @@ export const EPHEMERAL = 1 << 6;
 /** The interaction callback (type 4 reply or 5 defer) recorded for `token`. */
 export function callbackOf(requests: RecordedRequest[]): RecordedRequest | undefined {
   return requests.find((r) => r.path.endsWith('/callback'));
+}
+
+/** A REST request that creates a message in a channel. */
+export const isChannelPost = (r: { method: string; path: string }) =>
+  r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
+
+/** The fake's text channel (or `channelId`) as a scheduler target. */
+export function targetIn(harness: Harness, channelId = harness.fake.ids.channel): TipTarget {
+  return { platform: 'discord', workspaceId: harness.fake.ids.guild, channelId };
+}
+
+/** The DeliveryError a promise rejects with; anything else fails the test. */
+export async function failureOf(promise: Promise<unknown>): Promise<DeliveryError> {
+  const outcome = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(outcome instanceof DeliveryError))
+    throw new Error(`expected a DeliveryError, got ${String(outcome)}`);
+  return outcome;
 }

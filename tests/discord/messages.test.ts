@@ -1,15 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/bot.ts';
-import { connect, embedText, type Harness } from './harness.ts';
+import { connect, embedText, type Harness, isChannelPost } from './harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const isChannelPost = (r: { method: string; path: string }) =>
-  r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
 
 describe('messages that mention the bot', () => {
   it('answers a question as a reply, with no mentions parsed', async () => {
