@@ -2,15 +2,18 @@
 
 const MASS_MENTIONS = /@(everyone|here|channel)\b/gi;
 
+/** Platform mention syntax: `<@U1>`, `<!here>`, `<#C1>`, `<@&role>`. */
+const MENTION_SYNTAX = /<(?=[@#!&])/g;
+
 /**
- * Prepare text a user wrote for quoting back: one line, at most `max` characters, and mass
- * mentions defused with a zero-width space. Platform escaping (Slack's &, <, >) still happens in
- * the adapter; this is the core's own belt to the adapters' braces.
+ * Prepare text a user wrote for quoting back: one line, at most `max` characters, mass mentions
+ * and mention syntax defused with a zero-width space. Platform escaping (Slack's &, <, >) still
+ * happens in the adapter; this is the core's own belt to the adapters' braces.
  */
 export function quoteUserText(text: string, max = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const short = oneLine.length > max ? `${oneLine.slice(0, max - 1).trimEnd()}…` : oneLine;
-  return short.replace(MASS_MENTIONS, '@\u200b$1');
+  return short.replace(MASS_MENTIONS, '@\u200b$1').replace(MENTION_SYNTAX, '<\u200b');
 }
 
 /**

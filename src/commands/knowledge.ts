@@ -20,14 +20,6 @@ const CAN_HELP_WITH =
   'career questions like how to get started or what the job pays. Type `list` to see every skill, ' +
   'or `help` for all commands.';
 
-/**
- * User text quoted back: one line, mass mentions defused (quoteUserText), and the `<@…>`,
- * `<!…>`, `<#…>` mention syntax broken so no platform turns it into a ping.
- */
-export function quoteSafely(text: string): string {
-  return quoteUserText(text).replace(/<([@!#&])/g, '<\u200b$1');
-}
-
 function entryButton(entry: Entry): ReplyButton {
   return { label: entry.title, actionId: ACTIONS.entry, value: entry.id };
 }
@@ -83,7 +75,7 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);
   }
   return {
-    text: `Sorry, “${quoteSafely(question)}” is outside what I know. ${CAN_HELP_WITH}`,
+    text: `Sorry, “${quoteUserText(question)}” is outside what I know. ${CAN_HELP_WITH}`,
     visibility: 'public',
   };
 }
@@ -101,7 +93,7 @@ const skill: CommandHandler = (_msg, args, deps) => {
   // "skill salary" names an FAQ entry rather than a skill; show it rather than refuse.
   const anyKind = deps.answerer.lookup(args);
   if (anyKind.tier === 'confident' && anyKind.best) return entryReply(anyKind.best.entry, deps.content);
-  const quoted = quoteSafely(args);
+  const quoted = quoteUserText(args);
   const suggestions = asSkill.suggestions.length > 0 ? asSkill.suggestions : anyKind.suggestions;
   if (suggestions.length > 0) {
     return suggestionReply(

@@ -39,6 +39,6 @@ export function daysRow(marked: readonly MarkedDay[]): { row: string; legend: st
  * platform mention syntax (`<@U1>`, `<!here>`, `<#C1>`, `<@&role>`) that could ping anyone.
  */
 export function safeName(name: string): string {
-  const quoted = quoteUserText(name, 40).replace(/<(?=[@#!&])/g, '<\u200b');
+  const quoted = quoteUserText(name, 40);
   return quoted === '' ? 'someone' : quoted;
 }
