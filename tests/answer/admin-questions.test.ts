@@ -1,9 +1,6 @@
 /** Payroll dates, lost company devices, accounting and legal questions belong to other people. */
 import { describe, expect, it } from 'vitest';
-import { createAnswerer } from '../../src/answer/engine.ts';
-import { loadContent } from '../../src/content/load.ts';
-
-const answerer = createAnswerer(loadContent('content'));
+import { answerer } from './support.ts';
 
 describe('company admin is refused, while the skill it sounds like is still answered', () => {
   it.each([

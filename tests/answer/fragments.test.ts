@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswerer } from '../../src/answer/engine.ts';
-import type { AnswerResult } from '../../src/answer/types.ts';
-import { loadContent } from '../../src/content/load.ts';
-
-const content = loadContent('content');
-const answerer = createAnswerer(content);
-
-function answeredId(result: AnswerResult): string | undefined {
-  return result.tier === 'confident' ? result.best?.entry.id : undefined;
-}
+import { answeredId, answerer } from './support.ts';
 
 describe('what people paste: error names, log lines and commands', () => {
   it.each([

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswerer } from '../../src/answer/engine.ts';
 import { findPhrases, LEXICON_GROUPS, lexiconTerms, lexiconWord, stemsOf } from '../../src/answer/lexicon.ts';
 import { isGenericWord, isStopWord, stem } from '../../src/answer/normalize.ts';
-import type { AnswerResult } from '../../src/answer/types.ts';
 import { buildVocabulary } from '../../src/answer/vocabulary.ts';
-import { loadContent } from '../../src/content/load.ts';
+import { answeredId, answerer, content } from './support.ts';
 
-const content = loadContent('content');
-const answerer = createAnswerer(content);
 const vocabulary = buildVocabulary(content.entries);
-
-function answeredId(result: AnswerResult): string | undefined {
-  return result.tier === 'confident' ? result.best?.entry.id : undefined;
-}
 
 /** The entries an index term names outright (strength 1: a title or alias word). */
 function namedBy(term: string): string[] {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/engine.ts';
 import { isEverydayName, isOffTopicWord, offTopicPhrases } from '../../src/answer/offtopic.ts';
-import type { AnswerResult } from '../../src/answer/types.ts';
-import { loadContent } from '../../src/content/load.ts';
-
-const content = loadContent('content');
-const answerer = createAnswerer(content);
-
-function answeredId(result: AnswerResult): string | undefined {
-  return result.tier === 'confident' ? result.best?.entry.id : undefined;
-}
+import { answeredId, answerer, content } from './support.ts';
 
 describe('a technology name among words the content never uses', () => {
   it.each([
