@@ -3,18 +3,9 @@ import type { CommandHandler, CommandModule } from '../core.ts';
 import type { Reply } from '../types.ts';
 import { type CheckinOutcome, recordCheckin, streakOverview } from './checkin.ts';
 import { leaderboard } from './leaderboard.ts';
-import { days, daysRow, formatDay, safeName } from './render.ts';
+import { days, daysRow, formatDay, milestoneLine, safeName } from './render.ts';
 import { settingsCommand } from './settings.ts';
 import { timezoneCommand } from './timezone.ts';
-
-const MILESTONE_LINES: Record<number, string> = {
-  3: '🎉 3 days in a row: the habit is forming!',
-  7: '🎉 A 7-day streak: a whole week of learning!',
-  14: '🎉 14 days in a row: two solid weeks!',
-  30: '🏆 30 days! A month of steady learning.',
-  50: '🏆 50 days in a row. Impressive consistency!',
-  100: '🏅 100 days! That is a serious habit. Hats off.',
-};
 
 function doneText(outcome: CheckinOutcome): string {
   const streak = `Current streak: **${days(outcome.current)}** (longest ${days(outcome.longest)}).`;
@@ -22,7 +13,7 @@ function doneText(outcome: CheckinOutcome): string {
     return `You already checked in today (${formatDay(outcome.date)}); it counts once a day. ${streak}`;
   }
   const lines = [`✅ Counted ${formatDay(outcome.date)} as a learning day. ${streak}`];
-  if (outcome.milestone) lines.push(MILESTONE_LINES[outcome.milestone] ?? `🎉 ${days(outcome.milestone)}!`);
+  if (outcome.milestone) lines.push(milestoneLine(outcome.milestone));
   return lines.join('\n');
 }
 

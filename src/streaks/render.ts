@@ -26,6 +26,20 @@ export function formatDay(date: LocalDate): string {
 
 export const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
 
+const MILESTONE_LINES: Record<number, string> = {
+  3: '🎉 3 days in a row: the habit is forming!',
+  7: '🎉 A 7-day streak: a whole week of learning!',
+  14: '🎉 14 days in a row: two solid weeks!',
+  30: '🏆 30 days! A month of steady learning.',
+  50: '🏆 50 days in a row. Impressive consistency!',
+  100: '🏅 100 days! That is a serious habit. Hats off.',
+};
+
+/** The celebration for reaching a milestone, whichever way the check-in came (command or button). */
+export function milestoneLine(milestone: number): string {
+  return MILESTONE_LINES[milestone] ?? `🎉 ${days(milestone)} in a row!`;
+}
+
 /** The row of marks, oldest first, and a one-line legend for the marks that appear in it. */
 export function daysRow(marked: readonly MarkedDay[]): { row: string; legend: string } {
   const row = marked.map((d) => MARKS[d.mark].symbol).join('');

@@ -12,7 +12,7 @@
  * users with years of history stays cheap.
  */
 import type { DayPolicy, LocalDate } from '../store/types.ts';
-import { addDays } from '../time.ts';
+import { addDays, isLearningDay } from '../time.ts';
 
 export const MILESTONES = [3, 7, 14, 30, 50, 100] as const;
 export const FREEZE_EVERY = 7;
@@ -62,10 +62,6 @@ export function dayNumber(date: LocalDate): number {
 
 /** 1970-01-01 was a Thursday (4); 0 = Sunday like `weekday()` in time.ts. */
 const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
-
-export function isLearningDay(date: LocalDate, policy: DayPolicy): boolean {
-  return isLearningDayNumber(dayNumber(date), policy);
-}
 
 function isLearningDayNumber(day: number, policy: DayPolicy): boolean {
   if (policy === 'daily') return true;

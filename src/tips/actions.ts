@@ -6,6 +6,7 @@ import type { Tip } from '../content/schema.ts';
 import type { CoreDeps } from '../core.ts';
 import { recordCheckin } from '../streaks/checkin.ts';
 import { ensureUser, findUser } from '../streaks/context.ts';
+import { days, milestoneLine } from '../streaks/render.ts';
 import type { ActionEvent, Reply } from '../types.ts';
 import { parsePostRef, parseQuizValue } from './post.ts';
 import { todaysTip } from './today.ts';
@@ -15,9 +16,8 @@ type Outcome = Awaited<ReturnType<typeof recordCheckin>>;
 const reply = (text: string): Reply => ({ text, visibility: 'private' });
 
 function checkinLine(outcome: Outcome): string {
-  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
   const streak = `Your streak: ${days(outcome.current)} (longest ${days(outcome.longest)}).`;
-  const celebration = outcome.milestone ? ` 🎉 ${days(outcome.milestone)} in a row, well done!` : '';
+  const celebration = outcome.milestone ? ` ${milestoneLine(outcome.milestone)}` : '';
   return outcome.status === 'counted'
     ? `That counts as today's check-in. ${streak}${celebration}`
     : `You had already checked in today. ${streak}`;

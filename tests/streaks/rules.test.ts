@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DayPolicy, LocalDate } from '../../src/store/types.ts';
-import { isLearningDay, milestoneReached, recentDays, streakStats } from '../../src/streaks/rules.ts';
-import { addDays } from '../../src/time.ts';
+import { milestoneReached, recentDays, streakStats } from '../../src/streaks/rules.ts';
+import { addDays, isLearningDay } from '../../src/time.ts';
 
 /** `count` consecutive calendar days starting at `from`. */
 const run = (from: LocalDate, count: number): LocalDate[] =>
