@@ -23,7 +23,9 @@ function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -41,7 +43,8 @@ function exitOf(child: ChildProcess, ms: number): Promise<number | string> {
 async function waitHealthy(check: () => Promise<boolean>, child: ChildProcess, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode} before it was healthy`);
+    if (child.exitCode !== null)
+      throw new Error(`the bot exited with ${child.exitCode} before it was healthy`);
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -71,7 +74,12 @@ async function startAndStop(launch: Launch): Promise<void> {
   const [cmd = '', ...args] = launch.argv;
   const ids = launch.user ? { uid: launch.user.uid, gid: launch.user.gid } : {};
   // stdin stays open: with no platform credentials the bot runs its console, which ends at EOF.
-  const child = spawn(cmd, args, { cwd: launch.cwd, env: launch.env, stdio: ['pipe', 'ignore', 'pipe'], ...ids });
+  const child = spawn(cmd, args, {
+    cwd: launch.cwd,
+    env: launch.env,
+    stdio: ['pipe', 'ignore', 'pipe'],
+    ...ids,
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -100,7 +108,14 @@ async function checkImage(image: BuiltStage, user: RunUser | undefined): Promise
   const cwd = join(image.root, image.workdir);
   if (!image.cmd || !image.healthcheck) throw new Error('the runtime stage needs CMD and HEALTHCHECK');
   const healthcheck = image.healthcheck;
-  await startAndStop({ label: 'docker CMD', argv: image.cmd, cwd, env, user, healthy: () => runsOk(healthcheck, env, cwd) });
+  await startAndStop({
+    label: 'docker CMD',
+    argv: image.cmd,
+    cwd,
+    env,
+    user,
+    healthy: () => runsOk(healthcheck, env, cwd),
+  });
 }
 
 async function checkUnit(image: BuiltStage, sandbox: string, user: RunUser | undefined): Promise<void> {
@@ -110,7 +125,12 @@ async function checkUnit(image: BuiltStage, sandbox: string, user: RunUser | und
   mkdirSync(state, { recursive: true });
   if (user) chownSync(state, user.uid, user.gid);
   const port = await freePort();
-  const env = { ...baseEnv(), ...unit.environment, DATA_FILE: join(state, 'skillbot.json'), HEALTH_PORT: String(port) };
+  const env = {
+    ...baseEnv(),
+    ...unit.environment,
+    DATA_FILE: join(state, 'skillbot.json'),
+    HEALTH_PORT: String(port),
+  };
   // WorkingDirectory holds what the image's /app holds: dist/, node_modules/ and content/.
   const cwd = join(image.root, image.workdir);
   log(`[systemd] ExecStart=${unit.execStart.join(' ')} in a copy of ${unit.workingDirectory ?? '/'}`);
@@ -129,11 +149,15 @@ async function main(): Promise<void> {
   try {
     const context = join(sandbox, 'context');
     execFileSync('git', ['clone', '--quiet', '--no-hardlinks', repo, context]);
-    log(`[context] clean clone of ${execFileSync('git', ['-C', context, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}`);
+    log(
+      `[context] clean clone of ${execFileSync('git', ['-C', context, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}`,
+    );
     const stages = parseDockerfile(readFileSync(join(context, 'Dockerfile'), 'utf8'));
     const runtimeUser = stages.at(-1)?.instructions.find((i) => i.op === 'USER');
     const user = hostUser(runtimeUser?.op === 'USER' ? runtimeUser.user : undefined, notes);
-    notes.push(`base images (${stages.map((s) => s.image).join(', ')}) replaced by this machine's Node ${process.version}`);
+    notes.push(
+      `base images (${stages.map((s) => s.image).join(', ')}) replaced by this machine's Node ${process.version}`,
+    );
     const image = buildStages(stages, context, sandbox, user, log);
     await checkImage(image, user);
     await checkUnit(image, sandbox, user);

@@ -56,6 +56,11 @@ function parseEnv(rest: string): Record<string, string> {
   return vars;
 }
 
+/** BuildKit cache mounts only speed up a Docker build; the command itself runs as written. */
+function withoutMountFlags(rest: string): string {
+  return rest.replace(/^(--mount=\S+\s+)+/, '');
+}
+
 function parseCopy(rest: string): Instruction {
   const words = rest.split(/\s+/).filter(Boolean);
   const fromFlag = words[0]?.startsWith('--from=') ? words.shift()?.slice('--from='.length) : undefined;
@@ -77,7 +82,7 @@ function parseInstruction(op: string, rest: string): Instruction {
     case 'COPY':
       return parseCopy(rest);
     case 'RUN':
-      return { op, command: rest };
+      return { op, command: withoutMountFlags(rest) };
     case 'ENV':
       return { op, vars: parseEnv(rest) };
     case 'USER':
@@ -100,7 +105,11 @@ export function parseDockerfile(text: string): Stage[] {
     const rest = restWords.join(' ');
     if (op.toUpperCase() === 'FROM') {
       const [image = '', as, name] = restWords;
-      stages.push({ image, name: as?.toUpperCase() === 'AS' && name ? name : `stage${stages.length}`, instructions: [] });
+      stages.push({
+        image,
+        name: as?.toUpperCase() === 'AS' && name ? name : `stage${stages.length}`,
+        instructions: [],
+      });
       continue;
     }
     const stage = stages.at(-1);

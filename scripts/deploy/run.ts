@@ -30,7 +30,9 @@ export function hostUser(wanted: string | undefined, notes: string[]): RunUser |
   if (!wanted || process.getuid?.() !== 0) return undefined;
   for (const name of [wanted, 'nobody']) {
     try {
-      const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
+      const uid = Number(
+        execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      );
       const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim());
       if (name !== wanted) notes.push(`user "${wanted}" does not exist here; ran as "${name}" instead`);
       return { name, uid, gid };
@@ -109,7 +111,12 @@ export function buildStages(
   runAs: RunUser | undefined,
   log: (line: string) => void,
 ): BuiltStage {
-  const ctx: StepContext = { context, built: new Map(), shimDir: chownShim(join(sandbox, '.shim'), runAs), log };
+  const ctx: StepContext = {
+    context,
+    built: new Map(),
+    shimDir: chownShim(join(sandbox, '.shim'), runAs),
+    log,
+  };
   let last: BuiltStage | undefined;
   for (const stage of stages) {
     const built: BuiltStage = { name: stage.name, root: join(sandbox, stage.name), workdir: '/', env: {} };
