@@ -15,6 +15,12 @@ export interface UserRecord {
   displayName: string;
   /** The user's own IANA timezone; absent means the workspace's, then DEFAULT_TIMEZONE. */
   timezone?: string;
+  /**
+   * After a timezone change, the zone that stays in force until `timezoneFrom` begins in the new
+   * one: a change takes effect from the next local day (see `checkinDate` in streaks/rules.ts).
+   */
+  previousTimezone?: string;
+  timezoneFrom?: LocalDate;
   /** Sorted, unique local dates (in the timezone in force at the time of each check-in). */
   checkins: LocalDate[];
   /** Quiz answers that counted: key `${tipId}@${postDate}`, value the option index chosen. */

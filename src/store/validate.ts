@@ -19,6 +19,8 @@ const UserSchema = z.looseObject({
   userId: z.string(),
   displayName: z.string(),
   timezone: z.string().optional(),
+  previousTimezone: z.string().optional(),
+  timezoneFrom: localDate.optional(),
   checkins: z.array(localDate),
   quizAnswers: z.record(z.string(), z.number()),
 });
