@@ -3,6 +3,7 @@
  * invite link. With DISCORD_GUILD_ID the commands go to that server and appear at once;
  * without it they are global (Discord may take up to an hour to show them everywhere).
  */
+import { servedCommands } from '../src/commands/catalog.ts';
 import { type Config, loadConfig, loadDotEnv } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
 
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
   // Loaded only now: discord.js takes a moment to load, and a missing token should fail fast.
   const { inviteUrl, registerCommands } = await import('../adapters/discord/register.ts');
   try {
-    const registration = await registerCommands(config.discord);
+    const registration = await registerCommands(config.discord, servedCommands());
     const where = registration.guildId
       ? `to server ${registration.guildId} (available now)`
       : 'globally (may take up to an hour to appear in every server)';

@@ -1,44 +1,50 @@
-import { helpCommands } from './commands/help.ts';
-import { knowledgeCommands } from './commands/knowledge.ts';
-import { type CommandName, parseCommand } from './commands/parse.ts';
-import type { ActionHandler, CommandHandler, CommandModule, CoreDeps } from './core.ts';
+import { COMMANDS } from './commands/catalog.ts';
+import { type Choice, completeFrom } from './commands/complete.ts';
+import { createRegistry, invoke } from './commands/dispatch.ts';
+import type { HelpLine } from './commands/help.ts';
+import { emptyReply, tooLongReply, usageReply } from './commands/help.ts';
+import { knowledgeActions, question } from './commands/knowledge.ts';
+import type { Command, RawArgs } from './commands/registry.ts';
+import type { ActionHandler, ActionModule, CoreDeps } from './core.ts';
 import { StoreWriteError } from './errors.ts';
 import { homeReply } from './home.ts';
-import { streakCommands } from './streaks/commands.ts';
-import { tipCommands } from './tips/commands.ts';
-import type { ActionEvent, Incoming, Origin, Reply, Visibility } from './types.ts';
+import { tipActions } from './tips/commands.ts';
+import type { ActionEvent, Incoming, Origin, Reply } from './types.ts';
+
+/** A command a platform delivered with its arguments already apart (a slash command's options). */
+export interface CommandCall {
+  name: string;
+  args: RawArgs;
+}
 
 /** What adapters talk to. */
 export interface Bot {
+  /** Free text: a command typed as words, or a question. */
   handleMessage(msg: Incoming): Promise<Reply>;
+  /** A structured command; its arguments are validated against the declaration, never re-parsed. */
+  handleCommand(origin: Origin, call: CommandCall): Promise<Reply>;
   handleAction(action: ActionEvent): Promise<Reply>;
-  /**
-   * Whether the reply to `text` will be public or private, known before any work is done
-   * (Discord must choose when it defers, and cannot change it afterwards).
-   */
-  visibilityOf(text: string): Visibility;
-  /** The personal overview (streak, last 14 days, today's tip, rank) for Slack's App Home. */
+  /** Suggestions for `argument` of `command` while `typed` is being typed; at most `limit`. */
+  complete(command: string, argument: string, typed: string, limit: number): Choice[];
+  /** The personal overview (streak, last 14 days, today's tip, rank), for platforms with a home view. */
   home(origin: Origin): Promise<Reply>;
+  /** The declared commands, for platforms that list them (slash commands, usage hints). */
+  readonly commands: readonly Command[];
 }
 
-const MODULES: CommandModule[] = [helpCommands, knowledgeCommands, streakCommands, tipCommands];
+export interface BotOptions {
+  /** The commands to serve (help is added); default every family's. */
+  commands?: readonly Command[];
+  /** Lines a platform adds to `help` for what only it offers. */
+  extraHelp?: (platform: string) => readonly HelpLine[];
+}
 
-/** Results about one person stay private; knowledge is public where the platform allows. */
-const PRIVATE_COMMANDS = new Set<CommandName>([
-  'help',
-  'done',
-  'streak',
-  'timezone',
-  'schedule',
-  'settings',
-  'empty',
-  'too_long',
-]);
+const ACTION_MODULES: ActionModule[] = [knowledgeActions, tipActions];
 
-function merge<T>(pick: (m: CommandModule) => Partial<Record<string, T>>): Map<string, T> {
-  const merged = new Map<string, T>();
-  for (const module of MODULES) {
-    for (const [name, handler] of Object.entries(pick(module))) if (handler) merged.set(name, handler);
+function actionTable(): Map<string, ActionHandler> {
+  const merged = new Map<string, ActionHandler>();
+  for (const module of ACTION_MODULES) {
+    for (const [id, handler] of Object.entries(module)) if (handler) merged.set(id, handler);
   }
   return merged;
 }
@@ -53,9 +59,9 @@ function failureReply(error: unknown): Reply {
   return { text: 'Sorry, something went wrong on my side. Please try again.', visibility: 'private' };
 }
 
-export function createBot(deps: CoreDeps): Bot {
-  const commands = merge<CommandHandler>((m) => m.commands);
-  const actions = merge<ActionHandler>((m) => m.actions);
+export function createBot(deps: CoreDeps, options: BotOptions = {}): Bot {
+  const registry = createRegistry(options.commands ?? COMMANDS, options.extraHelp);
+  const actions = actionTable();
 
   async function guarded(origin: Origin, what: string, run: () => Reply | Promise<Reply>): Promise<Reply> {
     try {
@@ -66,14 +72,26 @@ export function createBot(deps: CoreDeps): Bot {
     }
   }
 
+  function answerText(msg: Incoming): Reply | Promise<Reply> {
+    const parsed = registry.parse(msg.text);
+    if (parsed.kind === 'too_long') return tooLongReply;
+    if (parsed.kind === 'empty') return emptyReply;
+    if (parsed.kind === 'usage') return usageReply(parsed.command, parsed.problem);
+    if (parsed.kind === 'question') return question(msg, parsed.text, deps);
+    return invoke(parsed.command, parsed.raw, msg, deps);
+  }
+
   return {
+    commands: registry.commands,
     handleMessage(msg) {
-      const parsed = parseCommand(msg.text);
-      const handler = commands.get(parsed.name) ?? commands.get('question');
-      return guarded(msg, `command:${parsed.name}`, () => {
-        if (!handler)
+      return guarded(msg, 'message', () => answerText(msg));
+    },
+    handleCommand(origin, call) {
+      const command = registry.find(call.name);
+      return guarded(origin, `command:${call.name}`, () => {
+        if (!command)
           return { text: "I can't do that yet. Type `help` to see what I can do.", visibility: 'private' };
-        return handler(msg, parsed.args, deps);
+        return invoke(command, call.args, { ...origin, text: '' }, deps);
       });
     },
     handleAction(action) {
@@ -87,11 +105,12 @@ export function createBot(deps: CoreDeps): Bot {
         return handler(action, deps);
       });
     },
+    complete(name, argument, typed, limit) {
+      const source = registry.find(name)?.args[argument]?.complete;
+      return source ? completeFrom(source, typed, limit, deps.content.entries) : [];
+    },
     home(origin) {
       return guarded(origin, 'home', () => homeReply(deps, origin));
-    },
-    visibilityOf(text) {
-      return PRIVATE_COMMANDS.has(parseCommand(text).name) ? 'private' : 'public';
     },
   };
 }

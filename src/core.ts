@@ -3,7 +3,7 @@ import type { TipDefaults } from './config.ts';
 import type { Content } from './content/load.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store/types.ts';
-import type { ActionEvent, Clock, Incoming, Reply } from './types.ts';
+import type { ActionEvent, Clock, Reply } from './types.ts';
 
 /** Settings the core needs from the configuration (never the whole config: no secrets in the core). */
 export interface CoreSettings {
@@ -21,11 +21,7 @@ export interface CoreDeps {
   log: Logger;
 }
 
-export type CommandHandler = (msg: Incoming, args: string, deps: CoreDeps) => Reply | Promise<Reply>;
 export type ActionHandler = (action: ActionEvent, deps: CoreDeps) => Reply | Promise<Reply>;
 
-/** A feature area contributes the commands and button actions it owns. */
-export interface CommandModule {
-  commands: Partial<Record<string, CommandHandler>>;
-  actions: Partial<Record<string, ActionHandler>>;
-}
+/** A feature area's button actions, keyed by the action id it put on its buttons. Commands live in the registry. */
+export type ActionModule = Partial<Record<string, ActionHandler>>;

@@ -30,8 +30,8 @@ async function platformFactories(config: Config, log: Logger): Promise<AdapterFa
   }
   if (discord) {
     const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
-    factories.push(({ bot, skills, fatal }) =>
-      createDiscordAdapter({ config: discord, bot, log, clock, skills: [...skills], onFatal: fatal }),
+    factories.push(({ bot, fatal }) =>
+      createDiscordAdapter({ config: discord, bot, log, clock, onFatal: fatal }),
     );
   }
   return factories;

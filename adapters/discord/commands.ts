@@ -1,6 +1,7 @@
 /**
- * The slash commands, defined once: `npm run discord:register` sends these definitions to Discord,
- * and the adapter uses the same table to turn an invocation back into the core's grammar text.
+ * The slash commands, generated from the core's command registry: `npm run discord:register`
+ * sends these definitions to Discord, and the adapter uses the same table to hand an invocation
+ * to the core as a structured command (its options by name, never re-serialised to text).
  */
 import {
   ApplicationIntegrationType,
@@ -10,13 +11,18 @@ import {
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
+import type { CommandCall } from '../../src/bot.ts';
+import type { ArgSpec, Command } from '../../src/commands/registry.ts';
 
 export const SKILLS_COMMAND = 'skills';
 /**
- * Discord sets default permissions per top-level command, never per subcommand, so the
- * admin-only `schedule` lives under its own command that carries Manage Server.
+ * Discord sets default permissions per top-level command, never per subcommand, so the commands
+ * that change workspace settings live under their own command that carries Manage Server.
  */
 export const ADMIN_COMMAND = 'skills-admin';
+
+/** Discord's limits for names and descriptions of commands and options. */
+const DESCRIPTION_MAX = 100;
 
 /** What the adapter reads from an invocation: which command, which subcommand, its string options. */
 export interface Invocation {
@@ -25,101 +31,53 @@ export interface Invocation {
   option(name: string): string | null;
 }
 
-interface Subcommand {
-  description: string;
-  build?: (s: SlashCommandSubcommandBuilder) => SlashCommandSubcommandBuilder;
-  /** The core grammar text this invocation stands for. */
-  text: (i: Invocation) => string;
+/** The top-level command a declared command sits under. */
+export function topLevelOf(command: Command): string {
+  return command.audience === 'everyone' ? SKILLS_COMMAND : ADMIN_COMMAND;
 }
 
-/** Leaves room for the command word inside the core's 2,000-character limit. */
-const QUESTION_MAX = 1500;
+const describe = (text: string) =>
+  text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 1).trimEnd()}…`;
 
-const SKILLS_SUBCOMMANDS: Record<string, Subcommand> = {
-  ask: {
-    description: 'Ask a question about backend skills or careers',
-    build: (s) =>
-      s.addStringOption((o) =>
-        o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(QUESTION_MAX),
-      ),
-    text: (i) => `ask ${i.option('question') ?? ''}`,
-  },
-  skill: {
-    description: 'One skill in depth',
-    build: (s) =>
-      s.addStringOption((o) =>
-        o
-          .setName('name')
-          .setDescription('The skill')
-          .setRequired(true)
-          .setMaxLength(100)
-          .setAutocomplete(true),
-      ),
-    text: (i) => `skill ${i.option('name') ?? ''}`,
-  },
-  list: { description: 'Every skill I can explain', text: () => 'list' },
-  tip: { description: "Today's skill of the day for this channel", text: () => 'tip' },
-  done: { description: 'Count today as a learning day for your streak', text: () => 'done' },
-  streak: { description: 'Your streak and the last 14 days', text: () => 'streak' },
-  top: { description: "The team's leaderboard", text: () => 'top' },
-  timezone: {
-    description: 'Show or set the timezone your streak days follow',
-    build: (s) =>
-      s.addStringOption((o) =>
-        o.setName('zone').setDescription('e.g. Europe/Berlin').setMaxLength(64).setAutocomplete(true),
-      ),
-    text: (i) => withArgs('timezone', i.option('zone')),
-  },
-  help: { description: 'What I can do', text: () => 'help' },
-};
+/** A capital first letter, as Discord's own command lists write descriptions. */
+const sentenceCase = (text: string) => describe(text.charAt(0).toUpperCase() + text.slice(1));
 
-const ADMIN_SUBCOMMANDS: Record<string, Subcommand> = {
-  schedule: {
-    description: 'Post the daily tip in this channel (no options: show the schedule)',
-    build: (s) =>
-      s
-        .addStringOption((o) =>
-          o.setName('time').setDescription('HH:MM (24-hour), or "off" to stop').setMaxLength(5),
-        )
-        .addStringOption((o) =>
-          o.setName('timezone').setDescription('e.g. Europe/Berlin').setMaxLength(64).setAutocomplete(true),
-        )
-        .addStringOption((o) =>
-          o
-            .setName('days')
-            .setDescription('Which days to post')
-            .addChoices({ name: 'weekdays', value: 'weekdays' }, { name: 'daily', value: 'daily' }),
-        ),
-    text: (i) => withArgs('schedule', i.option('time'), i.option('timezone'), i.option('days')),
-  },
-};
-
-function withArgs(word: string, ...args: Array<string | null>): string {
-  return [word, ...args.filter((a): a is string => Boolean(a?.trim()))].join(' ');
+function addOption(s: SlashCommandSubcommandBuilder, name: string, spec: ArgSpec): void {
+  s.addStringOption((o) => {
+    o.setName(name).setDescription(sentenceCase(spec.description)).setRequired(spec.required);
+    if (spec.maxLength) o.setMaxLength(spec.maxLength);
+    if (spec.choices) o.addChoices(...spec.choices.map((c) => ({ name: c, value: c })));
+    else if (spec.complete) o.setAutocomplete(true);
+    return o;
+  });
 }
 
-function addSubcommands(
-  builder: SlashCommandBuilder,
-  table: Record<string, Subcommand>,
-): SlashCommandBuilder {
-  for (const [name, sub] of Object.entries(table)) {
+function addSubcommands(builder: SlashCommandBuilder, commands: readonly Command[]): SlashCommandBuilder {
+  for (const command of commands) {
     builder.addSubcommand((s) => {
-      const base = s.setName(name).setDescription(sub.description);
-      return sub.build ? sub.build(base) : base;
+      s.setName(command.name).setDescription(sentenceCase(command.help));
+      // Discord wants required options before optional ones.
+      const ordered = Object.entries(command.args).sort(
+        ([, a], [, b]) => Number(b.required) - Number(a.required),
+      );
+      for (const [name, spec] of ordered) addOption(s, name, spec);
+      return s;
     });
   }
   return builder;
 }
 
 /** The command definitions as registered with Discord. */
-export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function commandDefinitions(
+  commands: readonly Command[],
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const skills = addSubcommands(
     new SlashCommandBuilder()
       .setName(SKILLS_COMMAND)
       .setDescription('skillbot: backend skills, the daily tip and your learning streak')
       .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
-    SKILLS_SUBCOMMANDS,
+    commands.filter((c) => topLevelOf(c) === SKILLS_COMMAND),
   );
   const admin = addSubcommands(
     new SlashCommandBuilder()
@@ -128,20 +86,20 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
       .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
       .setContexts(InteractionContextType.Guild)
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
-    ADMIN_SUBCOMMANDS,
+    commands.filter((c) => topLevelOf(c) === ADMIN_COMMAND),
   );
   return [skills.toJSON(), admin.toJSON()];
 }
 
-/** The core grammar text for an invocation, or undefined for a command this version does not know. */
-export function grammarText(invocation: Invocation): string | undefined {
-  const table =
-    invocation.command === SKILLS_COMMAND
-      ? SKILLS_SUBCOMMANDS
-      : invocation.command === ADMIN_COMMAND
-        ? ADMIN_SUBCOMMANDS
-        : undefined;
-  const name = invocation.subcommand;
-  const sub = table && name && Object.hasOwn(table, name) ? table[name] : undefined;
-  return sub?.text(invocation).trim();
+/** The declared command an invocation names, or undefined for one this version does not know. */
+export function commandOf(commands: readonly Command[], invocation: Invocation): Command | undefined {
+  return commands.find((c) => c.name === invocation.subcommand && topLevelOf(c) === invocation.command);
+}
+
+/** The structured call for an invocation: each declared argument's option, by name. */
+export function callOf(command: Command, invocation: Invocation): CommandCall {
+  const args = Object.fromEntries(
+    Object.keys(command.args).map((name) => [name, invocation.option(name) ?? undefined]),
+  );
+  return { name: command.name, args };
 }

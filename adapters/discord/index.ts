@@ -10,7 +10,6 @@ import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import type { SkillbotError } from '../../src/errors.ts';
 import type { Logger } from '../../src/log.ts';
 import { type Clock, systemClock } from '../../src/types.ts';
-import type { SkillChoice } from './autocomplete.ts';
 import { createClient, resolveTipTarget, settleWithin, untilReady } from './connection.ts';
 import { ButtonIds } from './custom-id.ts';
 import { createDiscordDelivery } from './delivery.ts';
@@ -18,7 +17,6 @@ import { closeCodeError, startFailure } from './errors.ts';
 import { handleInteraction, type InteractionContext } from './interactions.ts';
 import { answerMessage } from './messages.ts';
 
-export type { SkillChoice } from './autocomplete.ts';
 export { commandDefinitions } from './commands.ts';
 
 export const DISCORD_API_DEFAULT = 'https://discord.com/api';
@@ -34,8 +32,6 @@ export interface DiscordAdapterOptions {
   bot: Bot;
   log: Logger;
   clock?: Clock;
-  /** Skills offered by `/skills skill name:` autocomplete (content entries of kind `skill` fit). */
-  skills?: readonly SkillChoice[];
   /**
    * Called once when Discord ends the session for good after `start()` resolved (token revoked:
    * close 4004; intents disallowed: 4014). The adapter has stopped by then; the process should exit.
@@ -69,7 +65,6 @@ class DiscordAdapter implements Adapter {
       log: options.log,
       clock: options.clock ?? systemClock,
       buttons,
-      skills: options.skills ?? [],
       deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
     };
     // Posts use their own REST client so only they hand long rate limits back instead of waiting.

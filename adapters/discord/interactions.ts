@@ -1,7 +1,7 @@
 /**
  * Slash commands, autocomplete and button clicks. Discord wants a first response within 3 s and
  * fixes ephemeral-or-not at that moment, so a reply that is not ready in time is deferred with
- * the visibility the core predicts (`bot.visibilityOf`) and filled in afterwards.
+ * the visibility the command declares and filled in afterwards.
  */
 import {
   type AutocompleteInteraction,
@@ -14,13 +14,11 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Origin, Reply, Visibility } from '../../src/types.ts';
-import { type SkillChoice, skillChoices, timezoneChoices } from './autocomplete.ts';
-import { grammarText } from './commands.ts';
+import { callOf, commandOf } from './commands.ts';
 import { APOLOGY, DM_WORKSPACE, type HandlerContext } from './messages.ts';
 import { NO_MENTIONS, renderReply } from './render.ts';
 
 export interface InteractionContext extends HandlerContext {
-  skills: readonly SkillChoice[];
   /** Reply directly when the core answers within this many ms, otherwise defer first. 0: always defer. */
   deferAfterMs: number;
 }
@@ -28,6 +26,9 @@ export interface InteractionContext extends HandlerContext {
 const EXPIRED_BUTTON = 'That button has expired. Type `/skills help` to see what I can do.';
 const UNKNOWN_COMMAND = 'I do not know that command yet. Type `/skills help` to see what I can do.';
 const SENT_PRIVATELY = 'Only you can see the answer.';
+/** Discord shows at most 25 choices; names and values are at most 100 characters. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
 
 function originOf(interaction: RepliableInteraction, ctx: HandlerContext): Origin {
   return {
@@ -88,12 +89,13 @@ async function respond(
 }
 
 async function onCommand(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
-  const text = grammarText({
+  const invocation = {
     command: interaction.commandName,
     subcommand: interaction.options.getSubcommand(false),
-    option: (name) => interaction.options.getString(name),
-  });
-  if (text === undefined) {
+    option: (name: string) => interaction.options.getString(name),
+  };
+  const command = commandOf(ctx.bot.commands, invocation);
+  if (command === undefined) {
     await interaction.reply({
       content: UNKNOWN_COMMAND,
       flags: MessageFlags.Ephemeral,
@@ -101,9 +103,8 @@ async function onCommand(interaction: ChatInputCommandInteraction, ctx: Interact
     });
     return;
   }
-  const expected = ctx.bot.visibilityOf(text);
-  const work = ctx.bot.handleMessage({ ...originOf(interaction, ctx), text });
-  await respond(interaction, work, expected, ctx);
+  const work = ctx.bot.handleCommand(originOf(interaction, ctx), callOf(command, invocation));
+  await respond(interaction, work, command.visibility, ctx);
 }
 
 async function onButton(interaction: ButtonInteraction, ctx: InteractionContext): Promise<void> {
@@ -123,8 +124,11 @@ async function onButton(interaction: ButtonInteraction, ctx: InteractionContext)
 
 async function onAutocomplete(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const typed = String(focused.value);
-  const choices = focused.name === 'name' ? skillChoices(ctx.skills, typed) : timezoneChoices(typed);
+  const subcommand = interaction.options.getSubcommand(false) ?? '';
+  const clip = (s: string) => s.slice(0, MAX_CHOICE_LENGTH);
+  const choices = ctx.bot
+    .complete(subcommand, focused.name, String(focused.value), MAX_CHOICES)
+    .map((c) => ({ name: clip(c.name), value: clip(c.value) }));
   await interaction.respond(choices);
 }
 

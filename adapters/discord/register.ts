@@ -4,6 +4,7 @@
  * creates a day per guild, which is why this never runs on start.
  */
 import { type APIApplication, PermissionFlagsBits, REST, Routes } from 'discord.js';
+import type { Command } from '../../src/commands/registry.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import { commandDefinitions } from './commands.ts';
 import { DISCORD_API_DEFAULT } from './index.ts';
@@ -34,10 +35,14 @@ export interface Registration {
   commands: string[];
 }
 
-export async function registerCommands(config: DiscordConfig): Promise<Registration> {
+/** Register `commands` (the core's registry) as slash commands. */
+export async function registerCommands(
+  config: DiscordConfig,
+  commands: readonly Command[],
+): Promise<Registration> {
   const rest = new REST({ api: config.apiUrl ?? DISCORD_API_DEFAULT }).setToken(config.token.reveal());
   const application = (await rest.get(Routes.currentApplication())) as APIApplication;
-  const definitions = commandDefinitions();
+  const definitions = commandDefinitions(commands);
   const route = config.guildId
     ? Routes.applicationGuildCommands(application.id, config.guildId)
     : Routes.applicationCommands(application.id);

@@ -6,10 +6,11 @@
 import type { AnswerResult, ScoredEntry } from '../answer/types.ts';
 import type { Content } from '../content/load.ts';
 import type { Entry } from '../content/schema.ts';
-import type { CommandHandler, CommandModule } from '../core.ts';
+import type { ActionModule, CoreDeps } from '../core.ts';
 import { quoteUserText } from '../text.ts';
-import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
+import { ACTIONS, type Incoming, type Reply, type ReplyButton } from '../types.ts';
 import { mostRelevantLine } from './highlight.ts';
+import { arg, type Command, defineCommand } from './registry.ts';
 
 /** Platforms cap buttons per row (Discord: 5); related entries and suggestions stay within it. */
 const MAX_BUTTONS = 5;
@@ -46,11 +47,17 @@ export function entryReply(entry: Entry, content: Content): Reply {
 
 function listReply(content: Content, intro?: string): Reply {
   const skills = content.entries.filter((e) => e.kind === 'skill');
-  const hint = 'Type `skill <name>` for one in depth (e.g. `skill databases`), or just ask me a question.';
+  const career = content.entries.filter((e) => e.kind === 'faq');
+  const hint =
+    'Type `skill <name>` for one skill in depth (e.g. `skill databases`), or just ask me a question, ' +
+    'including the career questions below.';
   return {
-    title: 'Backend skills I can explain',
+    title: 'Backend skills and career questions I can explain',
     text: intro ? `${intro}\n\n${hint}` : hint,
-    bullets: skills.map((s) => `**${s.title}**: ${firstSentence(s.summary)}`),
+    bullets: [
+      ...skills.map((s) => `**${s.title}**: ${firstSentence(s.summary)}`),
+      ...career.map((e) => `**Career:** ${e.title}`),
+    ],
     visibility: 'public',
   };
 }
@@ -80,14 +87,15 @@ export function answerReply(question: string, result: AnswerResult, content: Con
   };
 }
 
-const question: CommandHandler = (_msg, args, deps) => {
+/** A free-text question: everything the parser does not read as a command. */
+export function question(_msg: Incoming, args: string, deps: CoreDeps): Reply {
   if (args.trim() === '') {
     return { text: `Ask me anything about backend development. ${CAN_HELP_WITH}`, visibility: 'public' };
   }
   return answerReply(args, deps.answerer.answer(args), deps.content);
-};
+}
 
-const skill: CommandHandler = (_msg, args, deps) => {
+function skill(_msg: Incoming, args: string, deps: CoreDeps): Reply {
   const asSkill = deps.answerer.lookup(args, 'skill');
   if (asSkill.tier === 'confident' && asSkill.best) return entryReply(asSkill.best.entry, deps.content);
   // "skill salary" names an FAQ entry rather than a skill; show it rather than refuse.
@@ -102,23 +110,49 @@ const skill: CommandHandler = (_msg, args, deps) => {
     );
   }
   return listReply(deps.content, `I don't know a skill called “${quoted}”.`);
-};
+}
 
-export const knowledgeCommands: CommandModule = {
-  commands: {
-    list: (_msg, _args, deps) => listReply(deps.content),
-    skill,
-    ask: question,
-    question,
-  },
-  actions: {
-    [ACTIONS.entry]: (action, deps) => {
-      const entry = deps.content.entry(action.value);
-      if (entry) return entryReply(entry, deps.content);
-      return {
-        text: "Sorry, I can't find that topic any more. Type `list` to see what I can explain.",
-        visibility: 'private',
-      };
-    },
+/** Leaves room for the command word inside the 2,000-character limit of a message. */
+const QUESTION_MAX = 1500;
+
+export const knowledgeCommands: readonly Command[] = [
+  defineCommand({
+    name: 'ask',
+    args: { question: arg.text('Your question', { maxLength: QUESTION_MAX }) },
+    audience: 'everyone',
+    visibility: 'public',
+    help: 'ask about backend skills or careers, or just type the question',
+    example: 'ask how do I undo a bad commit?',
+    run: (msg, { question: asked }, deps) => question(msg, asked, deps),
+  }),
+  defineCommand({
+    name: 'skill',
+    args: { name: arg.text('The skill', { maxLength: 100, complete: 'skill' }) },
+    audience: 'everyone',
+    visibility: 'public',
+    help: 'one skill in depth',
+    example: 'skill databases',
+    run: (msg, { name }, deps) => skill(msg, name, deps),
+  }),
+  defineCommand({
+    name: 'list',
+    aliases: ['skills'],
+    args: {},
+    audience: 'everyone',
+    visibility: 'public',
+    help: 'every skill and career question I can explain',
+    example: 'list',
+    run: (_msg, _args, deps) => listReply(deps.content),
+  }),
+];
+
+export const knowledgeActions: ActionModule = {
+  [ACTIONS.entry]: (action, deps) => {
+    const entry = deps.content.entry(action.value);
+    if (entry) return entryReply(entry, deps.content);
+    return {
+      text: "Sorry, I can't find that topic any more. Type `list` to see what I can explain.",
+      visibility: 'private',
+    };
   },
 };

@@ -1,60 +1,16 @@
-/** The one command grammar every platform shares. Pure: text in, command out. */
+/** The one text grammar every platform shares, generated from the command declarations. Pure. */
+import { type Command, MAX_TEXT_LENGTH, type RawArgs, UsageError } from './registry.ts';
 
-export const MAX_TEXT_LENGTH = 2000;
+export { MAX_TEXT_LENGTH } from './registry.ts';
 
-export type CommandName =
-  | 'help'
-  | 'list'
-  | 'skill'
-  | 'ask'
-  | 'done'
-  | 'streak'
-  | 'top'
-  | 'timezone'
-  | 'tip'
-  | 'schedule'
-  | 'settings'
-  | 'question'
-  | 'empty'
-  | 'too_long';
-
-export interface ParsedCommand {
-  name: CommandName;
-  /** Everything after the command word, trimmed. For `question`, the whole text. */
-  args: string;
-}
-
-/** Words that are a command only when they stand alone ("top" yes, "top 5 databases" is a question). */
-const BARE_WORDS: Record<string, CommandName> = {
-  help: 'help',
-  '?': 'help',
-  commands: 'help',
-  list: 'list',
-  skills: 'list',
-  done: 'done',
-  learned: 'done',
-  checkin: 'done',
-  'check-in': 'done',
-  streak: 'streak',
-  top: 'top',
-  leaderboard: 'top',
-  tip: 'tip',
-  today: 'tip',
-  timezone: 'timezone',
-  tz: 'timezone',
-  schedule: 'schedule',
-  settings: 'settings',
-};
-
-/** Words that take arguments, with a test for the arguments so chat sentences stay questions. */
-const ARG_WORDS: Record<string, { name: CommandName; accepts: (args: string) => boolean }> = {
-  skill: { name: 'skill', accepts: (a) => a.length > 0 },
-  ask: { name: 'ask', accepts: () => true },
-  timezone: { name: 'timezone', accepts: (a) => !/\s/.test(a) },
-  tz: { name: 'timezone', accepts: (a) => !/\s/.test(a) },
-  schedule: { name: 'schedule', accepts: (a) => /^(\d|off\b|show\b)/i.test(a) },
-  settings: { name: 'settings', accepts: (a) => /^(timezone|days|show)\b/i.test(a) },
-};
+export type Parsed =
+  | { kind: 'too_long' }
+  | { kind: 'empty' }
+  | { kind: 'command'; command: Command; raw: RawArgs }
+  /** Clearly this command, but its arguments are missing or unreadable: answer with its usage. */
+  | { kind: 'usage'; command: Command; problem?: string }
+  /** Chat: everything else is a question. */
+  | { kind: 'question'; text: string };
 
 // Zero-width and control characters are invisible in chat but break word matching.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
@@ -64,15 +20,49 @@ export function normalizeInput(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
-export function parseCommand(raw: string): ParsedCommand {
-  if (raw.length > MAX_TEXT_LENGTH) return { name: 'too_long', args: '' };
+function wordTable(commands: readonly Command[]): Map<string, Command> {
+  const table = new Map<string, Command>();
+  for (const command of commands) {
+    for (const word of [command.name, ...command.aliases]) {
+      const key = word.toLowerCase();
+      const taken = table.get(key);
+      if (taken) throw new Error(`commands ${taken.name} and ${command.name} both claim the word "${key}"`);
+      table.set(key, command);
+    }
+  }
+  return table;
+}
+
+const needsArgument = (command: Command) => Object.values(command.args).some((a) => a.required);
+
+/**
+ * A word is a command on its own ("top"), or followed by arguments its declaration accepts
+ * ("skill git"). Anything else is a question: "top 5 databases", "help me pick a framework".
+ */
+function parseWith(table: Map<string, Command>, raw: string): Parsed {
+  if (raw.length > MAX_TEXT_LENGTH) return { kind: 'too_long' };
   const text = normalizeInput(raw).replace(/^[/!]/, '');
-  if (text === '') return { name: 'empty', args: '' };
+  if (text === '') return { kind: 'empty' };
   const [first = '', ...rest] = text.split(' ');
-  const word = first.toLowerCase().replace(/[.!,:;]+$/, '');
+  const command = table.get(first.toLowerCase().replace(/[.!,:;]+$/, ''));
   const args = rest.join(' ').trim();
-  if (args === '' && BARE_WORDS[word]) return { name: BARE_WORDS[word], args: '' };
-  const withArgs = ARG_WORDS[word];
-  if (withArgs && args !== '' && withArgs.accepts(args)) return { name: withArgs.name, args };
-  return { name: 'question', args: text };
+  if (!command) return { kind: 'question', text };
+  if (args === '')
+    return needsArgument(command) ? { kind: 'usage', command } : { kind: 'command', command, raw: {} };
+  if (Object.keys(command.args).length === 0) return { kind: 'question', text };
+  try {
+    const parsed = command.fromText(args);
+    return parsed ? { kind: 'command', command, raw: parsed } : { kind: 'question', text };
+  } catch (error) {
+    if (error instanceof UsageError) return { kind: 'usage', command, problem: error.message };
+    throw error;
+  }
+}
+
+export type Parser = (raw: string) => Parsed;
+
+/** A parser for these commands. Throws at once when two commands claim the same word. */
+export function createParser(commands: readonly Command[]): Parser {
+  const table = wordTable(commands);
+  return (raw) => parseWith(table, raw);
 }

@@ -4,7 +4,6 @@ import { createAnswerer } from '../answer/engine.ts';
 import { type Bot, createBot } from '../bot.ts';
 import type { Config } from '../config.ts';
 import { loadContent } from '../content/load.ts';
-import type { Entry } from '../content/schema.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Logger } from '../log.ts';
 import { openStore } from '../store/lowdb.ts';
@@ -31,8 +30,6 @@ export interface AppOptions {
 export interface AdapterContext {
   bot: Bot;
   readiness: () => Readiness;
-  /** Skill titles and ids, for platforms that autocomplete them. */
-  skills: readonly Entry[];
   /** An adapter lost its connection for good (revoked token, disallowed intents): stop the process. */
   fatal: (error: Error) => void;
 }
@@ -114,9 +111,8 @@ async function run(options: AppOptions, deps: CoreDeps, life: Lifecycle, health:
   const { config, log } = options;
   const tracked = trackBot(createBot(deps));
   const scheduler = createScheduler(deps);
-  const skills = deps.content.entries.filter((entry) => entry.kind === 'skill');
   const readiness = () => readinessOf(life);
-  life.adapters = options.makeAdapters({ bot: tracked.bot, readiness, skills, fatal: options.onFatal });
+  life.adapters = options.makeAdapters({ bot: tracked.bot, readiness, fatal: options.onFatal });
   for (const adapter of life.adapters) scheduler.addDelivery(adapter.delivery);
   await startAdapters(life.adapters, deps);
   scheduler.start();

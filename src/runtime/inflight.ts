@@ -30,9 +30,11 @@ export function trackBot(inner: Bot): TrackedBot {
 
   const bot: Bot = {
     handleMessage: (msg) => track(() => inner.handleMessage(msg)),
+    handleCommand: (origin, call) => track(() => inner.handleCommand(origin, call)),
     handleAction: (action) => track(() => inner.handleAction(action)),
+    complete: (command, argument, typed, limit) => inner.complete(command, argument, typed, limit),
     home: (origin) => track(() => inner.home(origin)),
-    visibilityOf: (text) => inner.visibilityOf(text),
+    commands: inner.commands,
   };
 
   return {

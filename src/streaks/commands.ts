@@ -1,6 +1,7 @@
 /** `done`, `streak`, `top`, `timezone`, `settings`: the streak commands. Thin: rules and store do the work. */
-import type { CommandHandler, CommandModule } from '../core.ts';
-import type { Reply } from '../types.ts';
+import { type Command, defineCommand } from '../commands/registry.ts';
+import type { CoreDeps } from '../core.ts';
+import type { Incoming, Reply } from '../types.ts';
 import { type CheckinOutcome, recordCheckin, streakOverview } from './checkin.ts';
 import { leaderboard } from './leaderboard.ts';
 import { days, daysRow, formatDay, milestoneLine, safeName } from './render.ts';
@@ -17,12 +18,12 @@ function doneText(outcome: CheckinOutcome): string {
   return lines.join('\n');
 }
 
-const done: CommandHandler = async (msg, _args, deps) => ({
+const done = async (msg: Incoming, _args: unknown, deps: CoreDeps): Promise<Reply> => ({
   text: doneText(await recordCheckin(deps, msg)),
   visibility: 'private',
 });
 
-const streak: CommandHandler = (msg, _args, deps) => {
+const streak = (msg: Incoming, _args: unknown, deps: CoreDeps): Reply => {
   const o = streakOverview(deps, msg);
   const { row, legend } = daysRow(o.days);
   const first = o.days[0];
@@ -46,7 +47,7 @@ const streak: CommandHandler = (msg, _args, deps) => {
   };
 };
 
-const top: CommandHandler = (msg, _args, deps): Reply => {
+const top = (msg: Incoming, _args: unknown, deps: CoreDeps): Reply => {
   const board = leaderboard(deps.store.data, msg, msg.at, deps.settings.defaultTimezone);
   if (board.size === 0) {
     return {
@@ -70,7 +71,36 @@ const top: CommandHandler = (msg, _args, deps): Reply => {
   };
 };
 
-export const streakCommands: CommandModule = {
-  commands: { done, streak, top, timezone: timezoneCommand, settings: settingsCommand },
-  actions: {},
-};
+export const streakCommands: readonly Command[] = [
+  defineCommand({
+    name: 'done',
+    aliases: ['learned', 'checkin', 'check-in'],
+    args: {},
+    audience: 'everyone',
+    visibility: 'private',
+    help: 'count today as a learning day for your streak',
+    example: 'done',
+    run: done,
+  }),
+  defineCommand({
+    name: 'streak',
+    args: {},
+    audience: 'everyone',
+    visibility: 'private',
+    help: 'your streak, freezes and the last 14 days',
+    example: 'streak',
+    run: streak,
+  }),
+  defineCommand({
+    name: 'top',
+    aliases: ['leaderboard'],
+    args: {},
+    audience: 'everyone',
+    visibility: 'public',
+    help: "the team's leaderboard",
+    example: 'top',
+    run: top,
+  }),
+  timezoneCommand,
+  settingsCommand,
+];

@@ -1,5 +1,6 @@
 /** `settings`, `settings timezone <Area/City>`, `settings days weekdays|daily`: workspace settings (admins change them). */
-import type { CommandHandler, CoreDeps } from '../core.ts';
+import { arg, defineCommand, type RawArgs, UsageError } from '../commands/registry.ts';
+import type { CoreDeps } from '../core.ts';
 import { type DayPolicy, workspaceKey } from '../store/types.ts';
 import { canonicalTimeZone } from '../time.ts';
 import type { Incoming, Reply } from '../types.ts';
@@ -28,12 +29,9 @@ function showSettings(msg: Incoming, deps: CoreDeps): Reply {
   };
 }
 
-const refusal: Reply = {
-  text:
-    'Sorry, only workspace admins can change these settings. ' +
-    'You can still set your own day boundary with `timezone <Area/City>`.',
-  visibility: 'private',
-};
+const REFUSAL =
+  'Sorry, only workspace admins can change these settings. ' +
+  'You can still set your own day boundary with `timezone <Area/City>`.';
 
 async function saveSetting(
   msg: Incoming,
@@ -73,13 +71,60 @@ async function setDays(msg: Incoming, value: string, deps: CoreDeps): Promise<Re
   };
 }
 
-export const settingsCommand: CommandHandler = (msg, args, deps) => {
-  const [what = '', ...rest] = args.trim().split(/\s+/);
-  const value = rest.join(' ');
-  const key = what.toLowerCase();
-  if (key === '' || key === 'show' || value === '') return showSettings(msg, deps);
-  if (!msg.isAdmin) return refusal;
-  if (key === 'timezone') return setTimezone(msg, value, deps);
-  if (key === 'days') return setDays(msg, value, deps);
-  return showSettings(msg, deps);
-};
+async function changeSettings(
+  msg: Incoming,
+  change: { timezone?: string; days?: DayPolicy },
+  deps: CoreDeps,
+): Promise<Reply> {
+  if (!change.timezone && !change.days) return showSettings(msg, deps);
+  const said: Reply[] = [];
+  if (change.timezone) {
+    const zone = await setTimezone(msg, change.timezone, deps);
+    // An unknown timezone changes nothing, not even the days given with it.
+    if (!canonicalTimeZone(change.timezone)) return zone;
+    said.push(zone);
+  }
+  if (change.days) said.push(await setDays(msg, change.days, deps));
+  return { text: said.map((r) => r.text).join('\n'), visibility: 'private' };
+}
+
+const SETTING_WORDS = new Set(['timezone', 'days']);
+
+/** `timezone Europe/Berlin`, `days daily`, both, or `show`; undefined when the text is chat. */
+function settingsFromText(rest: string): RawArgs | undefined {
+  const words = rest.split(' ');
+  if (!/^(timezone|days|show)$/i.test(words[0] ?? '')) return undefined;
+  const raw: RawArgs = {};
+  for (let i = 0; i < words.length; i += 2) {
+    const key = words[i]?.toLowerCase() ?? '';
+    if (key === 'show' && i === 0) return {};
+    if (!SETTING_WORDS.has(key)) {
+      throw new UsageError(`\`${key.slice(0, 20)}\` is not a setting: use \`timezone\` or \`days\`.`);
+    }
+    raw[key] = words[i + 1];
+  }
+  return raw;
+}
+
+export const settingsCommand = defineCommand({
+  name: 'settings',
+  args: {
+    timezone: arg.optionalText("The workspace's timezone, e.g. Europe/Berlin", {
+      maxLength: 64,
+      complete: 'timezone',
+    }),
+    days: arg.optionalChoice(
+      'Which days count for streaks',
+      ['weekdays', 'daily'],
+      'Learning days are `weekdays` or `daily`, for example `settings days daily`.',
+    ),
+  },
+  audience: 'admins-to-change',
+  visibility: 'private',
+  help: "the workspace's timezone and learning days",
+  example: 'settings days daily',
+  usage: 'settings [timezone <Area/City>] [days weekdays|daily]',
+  refusal: REFUSAL,
+  fromText: settingsFromText,
+  run: (msg, change, deps) => changeSettings(msg, change, deps),
+});

@@ -1,5 +1,6 @@
 /** `timezone [Area/City|default]`: a person's own day boundary for streaks. */
-import type { CommandHandler, CoreDeps } from '../core.ts';
+import { arg, defineCommand } from '../commands/registry.ts';
+import type { CoreDeps } from '../core.ts';
 import { userKey } from '../store/types.ts';
 import { quoteUserText } from '../text.ts';
 import { canonicalTimeZone, localParts } from '../time.ts';
@@ -56,8 +57,8 @@ async function setTimezone(msg: Incoming, timezone: string | undefined, deps: Co
   };
 }
 
-export const timezoneCommand: CommandHandler = (msg, args, deps) => {
-  const wanted = args.trim();
+function changeTimezone(msg: Incoming, zone: string | undefined, deps: CoreDeps): Reply | Promise<Reply> {
+  const wanted = (zone ?? '').trim();
   if (wanted === '') return showTimezone(msg, deps);
   if (RESET_WORDS.has(wanted.toLowerCase())) {
     const known = deps.store.data.users[userKey(msg.platform, msg.workspaceId, msg.userId)];
@@ -66,4 +67,23 @@ export const timezoneCommand: CommandHandler = (msg, args, deps) => {
   const timezone = canonicalTimeZone(wanted);
   if (!timezone) return invalidTimezoneReply(wanted);
   return setTimezone(msg, timezone, deps);
-};
+}
+
+export const timezoneCommand = defineCommand({
+  name: 'timezone',
+  aliases: ['tz'],
+  args: {
+    zone: arg.optionalText('e.g. Europe/Berlin, or "default" to follow the workspace', {
+      maxLength: 64,
+      complete: 'timezone',
+    }),
+  },
+  audience: 'everyone',
+  visibility: 'private',
+  help: 'show or set the timezone your streak days follow',
+  example: 'timezone Europe/Berlin',
+  usage: 'timezone [Area/City]',
+  // "timezone handling in databases" is a question, not a timezone.
+  fromText: (rest) => (/\s/.test(rest) ? undefined : { zone: rest }),
+  run: (msg, { zone }, deps) => changeTimezone(msg, zone, deps),
+});

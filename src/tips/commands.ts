@@ -1,9 +1,10 @@
 /** The skill-of-the-day commands (`tip`, `schedule`) and the daily post's buttons. */
-import type { CommandModule, CoreDeps } from '../core.ts';
+import { type Command, defineCommand } from '../commands/registry.ts';
+import type { ActionModule, CoreDeps } from '../core.ts';
 import { ACTIONS, type Incoming, type Reply } from '../types.ts';
 import { checkinAction, quizAction } from './actions.ts';
 import { buildPost } from './post.ts';
-import { scheduleCommand } from './schedule-command.ts';
+import { scheduleDeclaration } from './schedule-command.ts';
 import { formatLocal, nextPostInstant } from './schedule-rules.ts';
 import { todaysTip } from './today.ts';
 
@@ -23,7 +24,7 @@ function statusLine(deps: CoreDeps, today: ReturnType<typeof todaysTip>): string
   return `_Will be posted here ${formatLocal(next, schedule.timezone)} (${schedule.timezone})._`;
 }
 
-export function tipCommand(msg: Incoming, _args: string, deps: CoreDeps): Reply {
+export function tipCommand(msg: Incoming, _args: unknown, deps: CoreDeps): Reply {
   const today = todaysTip(deps, msg, msg.at);
   if (!today.tip) {
     return {
@@ -35,7 +36,18 @@ export function tipCommand(msg: Incoming, _args: string, deps: CoreDeps): Reply 
   return { ...post, text: `${post.text}\n\n${statusLine(deps, today)}` };
 }
 
-export const tipCommands: CommandModule = {
-  commands: { tip: tipCommand, schedule: scheduleCommand },
-  actions: { [ACTIONS.checkin]: checkinAction, [ACTIONS.quiz]: quizAction },
-};
+export const tipCommands: readonly Command[] = [
+  defineCommand({
+    name: 'tip',
+    aliases: ['today'],
+    args: {},
+    audience: 'everyone',
+    visibility: 'public',
+    help: "today's skill of the day for this channel",
+    example: 'tip',
+    run: tipCommand,
+  }),
+  scheduleDeclaration,
+];
+
+export const tipActions: ActionModule = { [ACTIONS.checkin]: checkinAction, [ACTIONS.quiz]: quizAction };

@@ -1,4 +1,5 @@
 /** `schedule`, `schedule <HH:MM> [timezone] [weekdays|daily]` and `schedule off`. */
+import { arg, defineCommand, type RawArgs, UsageError } from '../commands/registry.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Schedule } from '../store/types.ts';
 import type { Incoming, Reply, ReplyField } from '../types.ts';
@@ -9,6 +10,8 @@ import {
   nextPostInstant,
   parseScheduleArgs,
   SCHEDULE_EXAMPLE,
+  type ScheduleArgs,
+  scheduleCommandFrom,
 } from './schedule-rules.ts';
 import { findSchedule, setSchedule, turnOffSchedule } from './schedules.ts';
 
@@ -64,8 +67,8 @@ function showSchedule(deps: CoreDeps, msg: Incoming): Reply {
   });
 }
 
-async function changeSchedule(deps: CoreDeps, msg: Incoming, args: string): Promise<Reply> {
-  const command = parseScheduleArgs(args);
+async function changeSchedule(deps: CoreDeps, msg: Incoming, args: ScheduleArgs): Promise<Reply> {
+  const command = scheduleCommandFrom(args);
   if (command.kind === 'error') return reply(command.message);
   if (command.kind === 'off') {
     const outcome = await turnOffSchedule(deps, msg);
@@ -81,13 +84,40 @@ async function changeSchedule(deps: CoreDeps, msg: Incoming, args: string): Prom
   );
 }
 
-export async function scheduleCommand(msg: Incoming, args: string, deps: CoreDeps): Promise<Reply> {
-  const wantsChange = args.trim() !== '' && !/^show\b/i.test(args.trim());
-  if (!wantsChange) return showSchedule(deps, msg);
-  if (!msg.isAdmin) {
-    return reply(
-      'Sorry, only a workspace admin can change the schedule here. Type `schedule` to see the current one.',
-    );
-  }
+/** Admins only: the registry refuses anyone else who gives arguments (see the declaration). */
+export async function scheduleCommand(msg: Incoming, args: ScheduleArgs, deps: CoreDeps): Promise<Reply> {
   return changeSchedule(deps, msg, args);
 }
+
+/** The words after `schedule` by name; timezone and days may come in either order. */
+function scheduleFromText(rest: string): RawArgs | undefined {
+  // "schedule a cron job in node" is a question.
+  if (!/^(\d|off\b|show\b)/i.test(rest)) return undefined;
+  const parsed = parseScheduleArgs(rest);
+  if (parsed.kind === 'error') throw new UsageError(parsed.message);
+  if (parsed.kind === 'show') return {};
+  if (parsed.kind === 'off') return { time: 'off' };
+  return { time: parsed.time, timezone: parsed.timezone, days: parsed.days };
+}
+
+export const scheduleDeclaration = defineCommand({
+  name: 'schedule',
+  args: {
+    time: arg.optionalText('HH:MM (24-hour), or "off" to stop', { maxLength: 5 }),
+    timezone: arg.optionalText('e.g. Europe/Berlin', { maxLength: 64, complete: 'timezone' }),
+    days: arg.optionalChoice(
+      'Which days to post',
+      ['weekdays', 'daily'],
+      `Days are \`weekdays\` or \`daily\`, for example ${SCHEDULE_EXAMPLE}.`,
+    ),
+  },
+  audience: 'admins-to-change',
+  visibility: 'private',
+  help: 'when the daily tip is posted in this channel; `off` stops it',
+  example: 'schedule 09:30 Europe/Berlin weekdays',
+  usage: 'schedule [HH:MM] [timezone] [weekdays|daily]',
+  refusal:
+    'Sorry, only a workspace admin can change the schedule here. Type `schedule` to see the current one.',
+  fromText: scheduleFromText,
+  run: (msg, args, deps) => scheduleCommand(msg, args, deps),
+});

@@ -81,6 +81,25 @@ export function parseScheduleArgs(args: string): ScheduleCommand {
   return command;
 }
 
+/** What `schedule` was given, by name (a platform's structured options, or the words of the text). */
+export interface ScheduleArgs {
+  time?: string;
+  timezone?: string;
+  days?: DayPolicy;
+}
+
+/** Structured arguments to a schedule command: the same checks and messages as the typed words. */
+export function scheduleCommandFrom(args: ScheduleArgs): ScheduleCommand {
+  const time = args.time?.trim();
+  if (!time || time.toLowerCase() === 'show') {
+    if (!args.timezone && !args.days) return { kind: 'show' };
+    return { kind: 'error', message: `Give the time to post as well, for example ${SCHEDULE_EXAMPLE}.` };
+  }
+  if (time.toLowerCase() === 'off' || time.toLowerCase() === 'stop') return { kind: 'off' };
+  const words = [time, args.timezone, args.days].filter((w): w is string => Boolean(w?.trim()));
+  return parseScheduleArgs(words.join(' '));
+}
+
 /** A channel's timezone when it has no schedule: the workspace's, then TIP_TIMEZONE, then the default. */
 export function defaultChannelTimezone(
   data: Readonly<StoreData>,

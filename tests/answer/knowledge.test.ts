@@ -19,11 +19,14 @@ function allText(reply: Reply): string {
 }
 
 describe('list', () => {
-  it('GIVEN list THEN every skill as a bullet with a summary, and how to see one', async () => {
+  it('GIVEN list THEN every skill with a summary, every career question, and how to see one', async () => {
     const reply = await ask('list');
-    const skills = testDeps().content.entries.filter((e) => e.kind === 'skill');
-    expect(reply.bullets).toHaveLength(skills.length);
-    for (const skill of skills) expect(reply.bullets?.join('\n')).toContain(skill.title);
+    const { entries } = testDeps().content;
+    const skills = entries.filter((e) => e.kind === 'skill');
+    const career = entries.filter((e) => e.kind === 'faq');
+    expect(career.length).toBeGreaterThan(0);
+    expect(reply.bullets).toHaveLength(skills.length + career.length);
+    for (const entry of [...skills, ...career]) expect(reply.bullets?.join('\n')).toContain(entry.title);
     expect(reply.text).toContain('skill <name>');
     expect(reply.visibility).toBe('public');
   });

@@ -12,6 +12,41 @@ describe('the bot router', () => {
     expect(reply.bullets?.join('\n')).toContain('`done`');
   });
 
+  it('GIVEN ask or skill without an argument THEN its usage line, not an answer', async () => {
+    const { bot, deps } = testBot();
+    const ask = await bot.handleMessage(message('ask', deps));
+    expect(ask.text).toMatch(/^Usage: `ask <question>`.*for example `ask /);
+    expect(ask.visibility).toBe('private');
+    expect((await bot.handleMessage(message('skill', deps))).text).toMatch(/^Usage: `skill <name>`/);
+  });
+
+  it('GIVEN a member who is not an admin THEN they may look at the schedule but not change it', async () => {
+    const { bot, deps } = testBot();
+    const look = await bot.handleMessage(message('schedule', deps, 'bob', false));
+    expect(look.text).toMatch(/no skill of the day yet/);
+    const change = await bot.handleMessage(message('schedule 09:00', deps, 'bob', false));
+    expect(change.text).toMatch(/only a workspace admin can change the schedule/);
+    const structured = await bot.handleCommand(message('', deps, 'bob', false), {
+      name: 'schedule',
+      args: { time: 'off' },
+    });
+    expect(structured.text).toMatch(/only a workspace admin/);
+    expect(deps.store.data.schedules).toEqual({});
+  });
+
+  it('GIVEN both workspace settings at once THEN both are saved and confirmed', async () => {
+    const { bot, deps } = testBot();
+    const reply = await bot.handleMessage(message('settings timezone asia/tokyo days daily', deps));
+    expect(reply.text).toMatch(/Asia\/Tokyo[\s\S]*every day of the week/);
+    expect(deps.store.data.workspaces['console:local']).toEqual({
+      timezone: 'Asia/Tokyo',
+      learningDays: 'daily',
+    });
+    const bad = await bot.handleMessage(message('settings timezone Mars/Base days weekdays', deps));
+    expect(bad.text).toMatch(/not a timezone I know/);
+    expect(deps.store.data.workspaces['console:local']?.learningDays).toBe('daily');
+  });
+
   it('GIVEN a check-in whose write fails THEN the user hears it was not saved', async () => {
     const deps = testDeps();
     const failing = { ...deps.store, commit: async () => Promise.reject(new StoreWriteError('disk full')) };
@@ -40,12 +75,13 @@ describe('the bot router', () => {
     expect(reply.text).toMatch(/no longer supported/i);
   });
 
-  it('says before any work whether a reply is personal', () => {
+  it('declares before any work whether a reply is personal', () => {
     const { bot } = testBot();
-    expect(bot.visibilityOf('streak')).toBe('private');
-    expect(bot.visibilityOf('done')).toBe('private');
-    expect(bot.visibilityOf('what is docker')).toBe('public');
-    expect(bot.visibilityOf('top')).toBe('public');
+    const visibility = (name: string) => bot.commands.find((c) => c.name === name)?.visibility;
+    expect(visibility('streak')).toBe('private');
+    expect(visibility('done')).toBe('private');
+    expect(visibility('ask')).toBe('public');
+    expect(visibility('top')).toBe('public');
   });
 
   it('GIVEN a check-in THEN the home shows the streak, the rank and a tip with its buttons', async () => {

@@ -50,7 +50,6 @@ export async function connect(options: HarnessOptions = {}): Promise<Harness> {
     bot,
     log: deps.log,
     clock: deps.clock,
-    skills: deps.content.entries.filter((e) => e.kind === 'skill'),
     ...options.adapter,
   });
   const harness: Harness = {

@@ -53,10 +53,10 @@ describe('/skills slash commands', () => {
   it('turns a public deferral into a private answer without showing it to the channel', async () => {
     const privateForSecrets = (bot: Bot): Bot => ({
       ...bot,
-      handleMessage: async (msg) =>
-        msg.text.includes('secret')
+      handleCommand: async (origin, call) =>
+        call.args.question?.includes('secret')
           ? { text: 'just for you', visibility: 'private' }
-          : bot.handleMessage(msg),
+          : bot.handleCommand(origin, call),
     });
     h = await connect({ adapter: { deferAfterMs: 0 }, wrapBot: privateForSecrets });
     const { token } = h.fake.sendSlash('ask', { question: 'a secret' });
@@ -99,11 +99,39 @@ describe('/skills slash commands', () => {
     ]);
   });
 
+  it('lets members with Manage Server set the workspace timezone and learning days', async () => {
+    h = await connect();
+    const admin = { command: 'skills-admin', permissions: h.fake.MANAGE_GUILD };
+    const refused = h.fake.sendSlash('settings', { days: 'daily' }, { command: 'skills-admin' });
+    const refusal = await h.fake.waitForAnswer(refused.token, isCallback);
+    expect(embedText(refusal.body)).toMatch(/only workspace admins/);
+    expect(h.deps.store.data.workspaces).toEqual({});
+
+    const set = h.fake.sendSlash('settings', { timezone: 'europe/berlin', days: 'daily' }, admin);
+    const callback = await h.fake.waitForAnswer(set.token, isCallback);
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(embedText(callback.body)).toMatch(/Europe\/Berlin.*\n?.*every day/s);
+    expect(h.deps.store.data.workspaces[`discord:${h.fake.ids.guild}`]).toEqual({
+      timezone: 'Europe/Berlin',
+      learningDays: 'daily',
+    });
+
+    const shown = h.fake.sendSlash('settings', {}, admin);
+    expect(embedText((await h.fake.waitForAnswer(shown.token, isCallback)).body)).toMatch(/Europe\/Berlin/);
+  });
+
+  it('autocompletes the timezone of the workspace settings', async () => {
+    h = await connect();
+    const { token } = h.fake.sendAutocomplete('settings', 'timezone', 'berl');
+    const callback = await h.fake.waitForAnswer(token, isCallback);
+    expect(callback.body.data.choices).toContainEqual({ name: 'Europe/Berlin', value: 'Europe/Berlin' });
+  });
+
   it('apologises when a handler throws, and stays up', async () => {
     const throwing = (bot: Bot): Bot => ({
       ...bot,
-      handleMessage: (msg) =>
-        msg.text === 'top' ? Promise.reject(new Error('boom')) : bot.handleMessage(msg),
+      handleCommand: (origin, call) =>
+        call.name === 'top' ? Promise.reject(new Error('boom')) : bot.handleCommand(origin, call),
     });
     h = await connect({ wrapBot: throwing });
     const failed = h.fake.sendSlash('top');
@@ -167,8 +195,8 @@ describe('mentions in everything the bot sends', () => {
   it('every message body, reply, edit and follow-up parses no mentions at all', async () => {
     const failing = (bot: Bot): Bot => ({
       ...bot,
-      handleMessage: (msg) =>
-        msg.text === 'top' ? Promise.reject(new Error('boom')) : bot.handleMessage(msg),
+      handleCommand: (origin, call) =>
+        call.name === 'top' ? Promise.reject(new Error('boom')) : bot.handleCommand(origin, call),
     });
     h = await connect({ adapter: { deferAfterMs: 0 }, wrapBot: failing });
     const mention = `<@${h.fake.ids.bot}>`;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INVITE_PERMISSIONS, inviteUrl, registerCommands } from '../../adapters/discord/register.ts';
+import { servedCommands } from '../../src/commands/catalog.ts';
 import { childEnvironment } from '../../src/config.ts';
 import { Secret } from '../../src/secret.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.ts';
@@ -31,6 +32,12 @@ function register(
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+/** A subcommand as Discord receives it (type 1), with its string options (type 3). */
+interface Subcommand {
+  name: string;
+  options?: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean }>;
+}
+
 const ADMINISTRATOR = 1n << 3n;
 const MENTION_EVERYONE = 1n << 17n;
 
@@ -47,6 +54,33 @@ describe('npm run discord:register', () => {
     const put = fake.rest.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/applications/${fake.ids.bot}/guilds/${fake.ids.guild}/commands`);
     expect(put?.body.map((c: { name: string }) => c.name)).toEqual(['skills', 'skills-admin']);
+    const [skills, admin] = (put?.body ?? []) as Array<{ options: Subcommand[] }>;
+    expect(skills?.options.map((o) => o.name)).toEqual(
+      servedCommands()
+        .filter((c) => c.audience === 'everyone')
+        .map((c) => c.name),
+    );
+    const settings = admin?.options.find((o) => o.name === 'settings');
+    expect(settings?.options).toEqual([
+      expect.objectContaining({ name: 'timezone', type: 3, required: false, autocomplete: true }),
+      expect.objectContaining({
+        name: 'days',
+        choices: [
+          { name: 'weekdays', value: 'weekdays' },
+          { name: 'daily', value: 'daily' },
+        ],
+      }),
+    ]);
+    const schedule = admin?.options.find((o) => o.name === 'schedule');
+    expect(schedule?.options?.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
+      ['time', false],
+      ['timezone', true],
+      ['days', false],
+    ]);
+    const skill = skills?.options.find((o) => o.name === 'skill');
+    expect(skill?.options).toEqual([
+      expect.objectContaining({ name: 'name', required: true, autocomplete: true }),
+    ]);
     expect(run.stdout).toContain(inviteUrl(fake.ids.bot));
     const link = new URL(run.stdout.split('\n').find((l) => l.startsWith('https://')) ?? '');
     expect(link.searchParams.get('scope')).toBe('bot applications.commands');
@@ -59,7 +93,10 @@ describe('npm run discord:register', () => {
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
     fake = await startFakeDiscord();
-    const registration = await registerCommands({ token: new Secret(fake.token), apiUrl: fake.apiUrl });
+    const registration = await registerCommands(
+      { token: new Secret(fake.token), apiUrl: fake.apiUrl },
+      servedCommands(),
+    );
     expect(registration).toEqual({
       applicationId: fake.ids.bot,
       guildId: undefined,

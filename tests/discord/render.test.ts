@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { skillChoices, timezoneChoices } from '../../adapters/discord/autocomplete.ts';
 import {
   ADMIN_COMMAND,
+  callOf,
   commandDefinitions,
-  grammarText,
+  commandOf,
   SKILLS_COMMAND,
 } from '../../adapters/discord/commands.ts';
 import { ButtonIds, CUSTOM_ID_MAX } from '../../adapters/discord/custom-id.ts';
 import { CUT_POINTER, LIMITS, renderReply } from '../../adapters/discord/render.ts';
+import { servedCommands } from '../../src/commands/catalog.ts';
 import type { Reply } from '../../src/types.ts';
 
 const sentence = (n: number) => `Sentence number ${n} explains one more detail about indexes. `;
@@ -105,58 +106,46 @@ describe('button custom ids', () => {
 });
 
 describe('slash command definitions', () => {
-  const [skills, admin] = commandDefinitions();
+  const commands = servedCommands();
+  const [skills, admin] = commandDefinitions(commands);
 
-  it('offers /skills with every subcommand, and schedule under a Manage Server command', () => {
+  it('offers /skills with every member subcommand, and the settings under a Manage Server command', () => {
     expect(skills?.name).toBe(SKILLS_COMMAND);
     expect(skills?.options?.map((o) => o.name)).toEqual([
       'ask',
       'skill',
       'list',
-      'tip',
       'done',
       'streak',
       'top',
       'timezone',
+      'tip',
       'help',
     ]);
     expect(skills?.default_member_permissions ?? null).toBeNull();
     expect(admin?.name).toBe(ADMIN_COMMAND);
-    expect(admin?.options?.map((o) => o.name)).toEqual(['schedule']);
+    expect(admin?.options?.map((o) => o.name)).toEqual(['settings', 'schedule']);
     expect(admin?.default_member_permissions).toBe(String(1n << 5n));
   });
 
-  it('maps each invocation to the core grammar', () => {
-    const invoke = (command: string, subcommand: string, options: Record<string, string> = {}) =>
-      grammarText({ command, subcommand, option: (name) => options[name] ?? null });
-    expect(invoke('skills', 'ask', { question: 'what is docker?' })).toBe('ask what is docker?');
-    expect(invoke('skills', 'skill', { name: 'databases' })).toBe('skill databases');
-    expect(invoke('skills', 'streak')).toBe('streak');
-    expect(invoke('skills', 'timezone')).toBe('timezone');
-    expect(invoke('skills', 'timezone', { zone: 'Europe/Berlin' })).toBe('timezone Europe/Berlin');
-    expect(invoke('skills-admin', 'schedule')).toBe('schedule');
+  it('maps each invocation to a structured call, options by name', () => {
+    const invoke = (command: string, subcommand: string, options: Record<string, string> = {}) => {
+      const invocation = { command, subcommand, option: (name: string) => options[name] ?? null };
+      const found = commandOf(commands, invocation);
+      return found && callOf(found, invocation);
+    };
+    expect(invoke('skills', 'ask', { question: 'what is docker?' })).toEqual({
+      name: 'ask',
+      args: { question: 'what is docker?' },
+    });
+    expect(invoke('skills', 'streak')).toEqual({ name: 'streak', args: {} });
+    expect(invoke('skills', 'timezone')).toEqual({ name: 'timezone', args: { zone: undefined } });
     expect(
       invoke('skills-admin', 'schedule', { time: '09:30', timezone: 'Europe/Berlin', days: 'daily' }),
-    ).toBe('schedule 09:30 Europe/Berlin daily');
+    ).toEqual({ name: 'schedule', args: { time: '09:30', timezone: 'Europe/Berlin', days: 'daily' } });
+    expect(invoke('skills-admin', 'settings', { days: 'daily' })?.args).toMatchObject({ days: 'daily' });
+    expect(invoke('skills', 'schedule')).toBeUndefined();
     expect(invoke('skills', 'constructor')).toBeUndefined();
     expect(invoke('other', 'ask')).toBeUndefined();
-  });
-});
-
-describe('autocomplete', () => {
-  const skills = [
-    { id: 'databases', title: 'Databases', aliases: ['db', 'sql'] },
-    { id: 'version-control', title: 'Version control', aliases: ['git'] },
-  ];
-
-  it('matches skill ids, titles and aliases', () => {
-    expect(skillChoices(skills, 'git')).toEqual([{ name: 'Version control', value: 'version-control' }]);
-    expect(skillChoices(skills, 'SQL')[0]?.value).toBe('databases');
-    expect(skillChoices(skills, '')).toHaveLength(2);
-  });
-
-  it('offers at most 25 timezones', () => {
-    expect(timezoneChoices('berl')).toContainEqual({ name: 'Europe/Berlin', value: 'Europe/Berlin' });
-    expect(timezoneChoices('').length).toBe(25);
   });
 });

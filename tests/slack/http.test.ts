@@ -23,8 +23,13 @@ function counting(bot: Bot): Bot & { calls: number } {
       counted.calls += 1;
       return bot.handleAction(a);
     },
+    handleCommand: (o: Parameters<Bot['handleCommand']>[0], c: Parameters<Bot['handleCommand']>[1]) => {
+      counted.calls += 1;
+      return bot.handleCommand(o, c);
+    },
+    complete: bot.complete,
     home: (o: Parameters<Bot['home']>[0]) => bot.home(o),
-    visibilityOf: (t: string) => bot.visibilityOf(t),
+    commands: bot.commands,
   };
   return counted;
 }

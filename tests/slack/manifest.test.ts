@@ -2,9 +2,11 @@
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { expect, it } from 'vitest';
+import { usageHint } from '../../adapters/slack/usage.ts';
+import { servedCommands } from '../../src/commands/catalog.ts';
 
 interface Manifest {
-  features: { app_home: Record<string, boolean>; slash_commands: Array<{ command: string }> };
+  features: { app_home: Record<string, boolean>; slash_commands: Array<{ command: string; usage_hint: string }> };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { bot_events: string[] };
@@ -41,4 +43,10 @@ it('asks for exactly the bot scopes the adapter needs', () => {
       'users:read',
     ].sort(),
   );
+});
+
+it("shows every command in the slash command's usage hint, as the registry declares them", () => {
+  const hint = manifest.features.slash_commands[0]?.usage_hint;
+  expect(hint).toBe(usageHint(servedCommands()));
+  for (const command of servedCommands()) if (command.name !== 'ask') expect(hint).toContain(command.usage);
 });

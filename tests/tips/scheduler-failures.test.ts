@@ -108,12 +108,16 @@ describe('scheduler: failures', () => {
       status: 'failed',
       reason: 'The channel was archived (is_archived).',
     });
-    const shown = await scheduleCommand(say('schedule', C1), '', deps);
+    const shown = await scheduleCommand(say('schedule', C1), {}, deps);
     expect(JSON.stringify(shown.fields)).toMatch(/Paused.*The channel was archived/);
     expect(JSON.stringify(shown.fields)).toMatch(/none while paused/);
 
     gone = false;
-    const resumed = await scheduleCommand(say('schedule 08:00 UTC', C1), '08:00 UTC', deps);
+    const resumed = await scheduleCommand(
+      say('schedule 08:00 UTC', C1),
+      { time: '08:00', timezone: 'UTC' },
+      deps,
+    );
     expect(resumed.text).toMatch(/^Done/);
     expect(deps.store.data.schedules[channelKey('slack', 'T1', 'C1')]?.paused).toBeUndefined();
     await restartAt('2026-03-06T07:59:00Z', deps, platform.delivery);

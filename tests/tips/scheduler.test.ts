@@ -111,7 +111,7 @@ describe('scheduler: catch-up window', () => {
       status: 'skipped',
       reason: expect.stringMatching(/Missed/),
     });
-    const shown = await scheduleCommand(say('schedule', C1), '', deps);
+    const shown = await scheduleCommand(say('schedule', C1), {}, deps);
     expect(JSON.stringify(shown.fields)).toMatch(
       /2026-03-04, skipped: Missed: the bot was not running from 09:00 to 12:00/,
     );

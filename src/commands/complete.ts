@@ -1,4 +1,13 @@
-/** Autocomplete choices for slash-command options. Pure. */
+/** Suggestions for an argument as it is typed, for platforms that autocomplete. Pure. */
+import type { Entry } from '../content/schema.ts';
+import type { CompletionSource } from './registry.ts';
+
+export interface Choice {
+  /** What the person sees. */
+  name: string;
+  /** What the argument becomes. */
+  value: string;
+}
 
 /** A skill as the content describes it (a content `Entry` of kind `skill` fits). */
 export interface SkillChoice {
@@ -7,27 +16,14 @@ export interface SkillChoice {
   aliases?: readonly string[];
 }
 
-export interface Choice {
-  name: string;
-  value: string;
-}
-
-/** Discord shows at most 25 choices; names and values are at most 100 characters. */
-const MAX_CHOICES = 25;
-const MAX_LENGTH = 100;
-
 const fold = (s: string) =>
   s
     .toLowerCase()
     .replace(/[^a-z0-9/+#]+/g, ' ')
     .trim();
 
-function choice(name: string, value: string): Choice {
-  return { name: name.slice(0, MAX_LENGTH), value: value.slice(0, MAX_LENGTH) };
-}
-
 /** Skills whose id, title or an alias contains what was typed; prefix matches first. */
-export function skillChoices(skills: readonly SkillChoice[], typed: string): Choice[] {
+export function skillChoices(skills: readonly SkillChoice[], typed: string, limit: number): Choice[] {
   const q = fold(typed);
   const scored = skills
     .map((skill) => {
@@ -38,17 +34,32 @@ export function skillChoices(skills: readonly SkillChoice[], typed: string): Cho
     })
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.skill.title.localeCompare(b.skill.title));
-  return scored.slice(0, MAX_CHOICES).map(({ skill }) => choice(skill.title, skill.id));
+  return scored.slice(0, limit).map(({ skill }) => ({ name: skill.title, value: skill.id }));
 }
 
 let zones: string[] | undefined;
 
 /** IANA timezone names containing what was typed ("berl" → Europe/Berlin). */
-export function timezoneChoices(typed: string): Choice[] {
+export function timezoneChoices(typed: string, limit: number): Choice[] {
   zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
   const q = typed.trim().toLowerCase().replace(/\s+/g, '_');
   return zones
     .filter((z) => z.toLowerCase().includes(q))
-    .slice(0, MAX_CHOICES)
-    .map((z) => choice(z, z));
+    .slice(0, limit)
+    .map((z) => ({ name: z, value: z }));
+}
+
+export function completeFrom(
+  source: CompletionSource,
+  typed: string,
+  limit: number,
+  entries: readonly Entry[],
+): Choice[] {
+  if (source === 'skill')
+    return skillChoices(
+      entries.filter((e) => e.kind === 'skill'),
+      typed,
+      limit,
+    );
+  return timezoneChoices(typed, limit);
 }
