@@ -6,7 +6,10 @@ import { usageHint } from '../../adapters/slack/usage.ts';
 import { servedCommands } from '../../src/commands/catalog.ts';
 
 interface Manifest {
-  features: { app_home: Record<string, boolean>; slash_commands: Array<{ command: string; usage_hint: string }> };
+  features: {
+    app_home: Record<string, boolean>;
+    slash_commands: Array<{ command: string; usage_hint: string }>;
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { bot_events: string[] };
