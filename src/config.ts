@@ -38,7 +38,8 @@ export interface Config {
   dataFile: string;
   contentDir: string;
   defaultTimezone: string;
-  logLevel: LogLevel;
+  /** Unset: `warn` in the local console (a quiet terminal), `info` when serving a platform. */
+  logLevel?: LogLevel;
   tips: TipDefaults;
   healthPort?: number;
   slack?: SlackConfig;
@@ -74,7 +75,7 @@ const EnvSchema = z.object({
   DEFAULT_TIMEZONE: z.preprocess(blankToUndefined, timeZone.default('UTC')),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
   TIP_TIME: optional(clockTime),
   TIP_TIMEZONE: optional(timeZone),

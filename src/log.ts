@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 
 export type { Logger };
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -27,12 +28,32 @@ export const REDACT_PATHS = [
   'err.request.headers.authorization',
 ];
 
+export interface LogOutput {
+  /** Readable single lines instead of JSON (a terminal is watching). */
+  pretty: boolean;
+  /**
+   * Where each finished line goes, synchronously, in order. Default: stderr. The console passes
+   * its own sink so a log line never lands in the middle of its prompt.
+   */
+  sink?: (line: string) => void;
+}
+
 /**
  * Logs always go to stderr so stdout stays clean for the console's replies and the scripts' JSON.
  * JSON when stderr is not a terminal; readable when it is.
  */
-export function createLogger(level: LogLevel, pretty = process.stderr.isTTY === true): Logger {
+export function createLogger(
+  level: LogLevel,
+  output: LogOutput = { pretty: process.stderr.isTTY === true },
+): Logger {
   const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'skillbot' } };
+  const { pretty, sink } = output;
+  if (sink) {
+    const format = pretty
+      ? prettyFactory({ colorize: true, singleLine: true, ignore: 'pid,hostname,app' })
+      : undefined;
+    return pino(options, { write: (line: string) => sink(format ? format(line) : line) });
+  }
   if (pretty) {
     return pino(
       options,

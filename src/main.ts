@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
+import { PromptLine } from '../adapters/console/prompt.ts';
 import type { Adapter } from './adapter.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { ConfigError, ContentError, DataFileError, SkillbotError } from './errors.ts';
@@ -37,6 +38,9 @@ async function platformFactories(config: Config, log: Logger): Promise<AdapterFa
   return factories;
 }
 
+/** With no platform configured, the console runs; its prompt line is shared with the log sink. */
+const consolePrompt = new PromptLine(process.stdout, process.stdin.isTTY === true);
+
 function consoleFactory(log: Logger, onConsoleEnd: () => void): AdapterFactory {
   const { values } = parseArgs({ options: { user: { type: 'string' } }, strict: false });
   const user = typeof values.user === 'string' && values.user.trim() ? values.user.trim() : 'you';
@@ -49,6 +53,8 @@ function consoleFactory(log: Logger, onConsoleEnd: () => void): AdapterFactory {
       output: process.stdout,
       user,
       interactive: process.stdin.isTTY === true,
+      prompt: consolePrompt,
+      color: process.stdout.isTTY === true,
       onEnd: onConsoleEnd,
     });
 }
@@ -88,10 +94,21 @@ function installSignalHandlers(app: RunningApp, log: Logger): void {
   process.on('SIGINT', onSignal);
 }
 
+/**
+ * In the console, logs stay quiet (`warn` unless LOG_LEVEL says otherwise) and go around the
+ * prompt; serving a platform, `info` by default, straight to stderr.
+ */
+function createMainLogger(config: Config): Logger {
+  const pretty = process.stderr.isTTY === true;
+  if (config.slack || config.discord) return createLogger(config.logLevel ?? 'info', { pretty });
+  const sink = (line: string) => consolePrompt.around(() => process.stderr.write(line));
+  return createLogger(config.logLevel ?? 'warn', { pretty, sink });
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createMainLogger(config);
   // One bad event never kills the process: log it and carry on.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => log.error({ err: error }, 'uncaught exception'));

@@ -5,6 +5,7 @@ import type { Bot } from '../../src/bot.ts';
 import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Clock, Origin, Reply, ReplyButton } from '../../src/types.ts';
+import { PromptLine } from './prompt.ts';
 import { renderForTerminal } from './render.ts';
 
 export interface ConsoleOptions {
@@ -17,6 +18,10 @@ export interface ConsoleOptions {
   user: string;
   /** Show a prompt (only on a terminal; piped input gets replies only). */
   interactive: boolean;
+  /** The prompt line, shared with the log sink so log lines never break it. Default: a new one. */
+  prompt?: PromptLine;
+  /** Render Markdown with terminal colours and bold (stdout is a terminal), else plain text. */
+  color?: boolean;
   /** Called once when the input ends, after every line has been answered. */
   onEnd: () => void;
 }
@@ -42,9 +47,11 @@ class ConsoleAdapter implements Adapter {
   private ready = false;
   private posted = 0;
   private reader: ReturnType<typeof createInterface> | undefined;
+  private readonly prompt: PromptLine;
 
   constructor(private readonly options: ConsoleOptions) {
     this.user = options.user;
+    this.prompt = options.prompt ?? new PromptLine(options.output, options.interactive);
     this.delivery = { platform: 'console', postTip: async (_target, post) => this.printPost(post) };
   }
 
@@ -78,13 +85,15 @@ class ConsoleAdapter implements Adapter {
   }
 
   private show(reply: Reply): void {
-    this.options.output.write(renderForTerminal(reply));
+    this.options.output.write(renderForTerminal(reply, { color: this.options.color === true }));
     if (reply.buttons?.length) this.choices = reply.buttons;
   }
 
   private printPost(post: Reply): { messageId: string } {
-    this.options.output.write('\n');
-    this.show(post);
+    this.prompt.around(() => {
+      this.options.output.write('\n');
+      this.show(post);
+    });
     this.posted += 1;
     return { messageId: `console-${this.posted}` };
   }
@@ -106,18 +115,18 @@ class ConsoleAdapter implements Adapter {
   }
 
   private async readLoop(): Promise<void> {
-    const { input, output, interactive, log } = this.options;
+    const { input, output, log } = this.options;
     this.reader = createInterface({ input, terminal: false });
-    const prompt = () => interactive && output.write('> ');
-    prompt();
+    this.prompt.show();
     for await (const line of this.reader) {
+      this.prompt.taken();
       try {
         await this.handleLine(line);
       } catch (error) {
         log.error({ err: error }, 'console line failed');
         output.write('Sorry, something went wrong with that line.\n');
       }
-      prompt();
+      this.prompt.show();
     }
     this.options.onEnd();
   }

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       dataFile: './data/skillbot.json',
       defaultTimezone: 'UTC',
-      logLevel: 'info',
+      logLevel: undefined,
       tips: { days: 'weekdays', catchupHours: 3 },
     });
     expect(config.slack).toBeUndefined();
