@@ -36,6 +36,8 @@ export interface TipDefaults {
 
 export interface Config {
   dataFile: string;
+  /** PostgreSQL instead of the data file, for several instances sharing one database. */
+  databaseUrl?: Secret;
   contentDir: string;
   defaultTimezone: string;
   /** Unset: `warn` in the local console (a quiet terminal), `info` when serving a platform. */
@@ -61,6 +63,15 @@ const httpUrl = z
   .string()
   .url('must be a URL (example: https://slack.com/api/)')
   .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
+/** The URL itself may carry a password, so messages describe it without quoting it. */
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/skillbot');
 const prefixed = (prefix: string) =>
   z
     .string()
@@ -71,6 +82,7 @@ const prefixed = (prefix: string) =>
 
 const EnvSchema = z.object({
   DATA_FILE: z.preprocess(blankToUndefined, z.string().default('./data/skillbot.json')),
+  DATABASE_URL: optional(postgresUrl),
   CONTENT_DIR: z.preprocess(blankToUndefined, z.string().default('./content')),
   DEFAULT_TIMEZONE: z.preprocess(blankToUndefined, timeZone.default('UTC')),
   LOG_LEVEL: z.preprocess(
@@ -108,6 +120,7 @@ const SECRET_VARIABLES = new Set([
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
   'DISCORD_TOKEN',
+  'DATABASE_URL',
 ]);
 
 function describeIssues(error: z.ZodError): string {
@@ -169,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     dataFile: e.DATA_FILE,
+    databaseUrl: e.DATABASE_URL ? new Secret(e.DATABASE_URL) : undefined,
     contentDir: e.CONTENT_DIR,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,

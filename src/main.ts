@@ -10,6 +10,7 @@ import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { ConfigError, ContentError, DataFileError, SkillbotError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { type AdapterContext, type RunningApp, startApp } from './runtime/app.ts';
+import { leaderOnly } from './runtime/leader-only.ts';
 import { systemClock } from './types.ts';
 
 /** Exit status for "fix the configuration, then start again" (sysexits EX_CONFIG), so supervisors need not loop. */
@@ -31,8 +32,15 @@ async function platformFactories(config: Config, log: Logger): Promise<AdapterFa
   }
   if (discord) {
     const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
-    factories.push(({ bot, fatal }) =>
-      createDiscordAdapter({ config: discord, bot, log, clock, onFatal: fatal }),
+    // One gateway connection per bot token: with several instances, only the leader holds it.
+    factories.push(({ bot, fatal, leadership }) =>
+      leaderOnly({
+        role: 'discord gateway',
+        leadership,
+        log,
+        onFatal: fatal,
+        make: () => createDiscordAdapter({ config: discord, bot, log, clock, onFatal: fatal }),
+      }),
     );
   }
   return factories;

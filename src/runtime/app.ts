@@ -6,7 +6,9 @@ import type { Config } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Logger } from '../log.ts';
+import { type Leadership, soleInstance } from '../store/leadership.ts';
 import { openStore } from '../store/lowdb.ts';
+import { postgresLeadership } from '../store/postgres/leader.ts';
 import { ensureEnvSchedule } from '../tips/schedule-rules.ts';
 import { createScheduler } from '../tips/scheduler.ts';
 import type { Clock } from '../types.ts';
@@ -32,6 +34,8 @@ export interface AdapterContext {
   readiness: () => Readiness;
   /** An adapter lost its connection for good (revoked token, disallowed intents): stop the process. */
   fatal: (error: Error) => void;
+  /** For a connection only one instance may hold: several instances share a database. */
+  leadership: Leadership;
 }
 
 export interface RunningApp {
@@ -112,7 +116,13 @@ async function run(options: AppOptions, deps: CoreDeps, life: Lifecycle, health:
   const tracked = trackBot(createBot(deps));
   const scheduler = createScheduler(deps);
   const readiness = () => readinessOf(life);
-  life.adapters = options.makeAdapters({ bot: tracked.bot, readiness, fatal: options.onFatal });
+  const leadership = config.databaseUrl ? postgresLeadership(config.databaseUrl, log) : soleInstance;
+  life.adapters = options.makeAdapters({
+    bot: tracked.bot,
+    readiness,
+    fatal: options.onFatal,
+    leadership,
+  });
   for (const adapter of life.adapters) scheduler.addDelivery(adapter.delivery);
   await startAdapters(life.adapters, deps);
   scheduler.start();
