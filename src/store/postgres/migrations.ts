@@ -1,6 +1,10 @@
 /**
  * The schema, as numbered steps. Never edit a step that has shipped: add the next one.
- * Keys mirror the data file's: a member is (platform, workspace, user); a channel adds its id.
+ *
+ * Every table is keyed by the data file's record key (`slack:T1:U1`, `slack:T1:C1:2026-03-02`),
+ * so an export gives back exactly the keys an import brought in. The fields a query filters on are
+ * columns; the rest of each record is kept whole as JSON, so fields added to a record later
+ * survive an import and an export without a migration.
  */
 export interface Migration {
   version: number;
@@ -9,73 +13,57 @@ export interface Migration {
 }
 
 const INITIAL = `
+-- A member's record except check-ins and quiz answers (display name, timezone fields, ...).
 CREATE TABLE members (
+  key text PRIMARY KEY,
   platform text NOT NULL,
   workspace_id text NOT NULL,
   user_id text NOT NULL,
-  display_name text NOT NULL DEFAULT '',
-  timezone text,
-  PRIMARY KEY (platform, workspace_id, user_id)
+  profile jsonb NOT NULL
 );
+CREATE INDEX members_by_workspace ON members (platform, workspace_id);
 
--- One row per member per local day: the primary key is what makes a check-in idempotent.
+-- One row per member per local day: this primary key is what makes a check-in idempotent.
 CREATE TABLE checkins (
-  platform text NOT NULL,
-  workspace_id text NOT NULL,
-  user_id text NOT NULL,
+  member_key text NOT NULL REFERENCES members ON DELETE CASCADE,
   local_date date NOT NULL,
-  PRIMARY KEY (platform, workspace_id, user_id, local_date),
-  FOREIGN KEY (platform, workspace_id, user_id) REFERENCES members ON DELETE CASCADE
+  PRIMARY KEY (member_key, local_date)
 );
 
+-- First answer wins: the primary key refuses a second one.
 CREATE TABLE quiz_answers (
-  platform text NOT NULL,
-  workspace_id text NOT NULL,
-  user_id text NOT NULL,
+  member_key text NOT NULL REFERENCES members ON DELETE CASCADE,
   answer_key text NOT NULL,
-  choice integer NOT NULL,
-  PRIMARY KEY (platform, workspace_id, user_id, answer_key),
-  FOREIGN KEY (platform, workspace_id, user_id) REFERENCES members ON DELETE CASCADE
+  option integer NOT NULL,
+  PRIMARY KEY (member_key, answer_key)
 );
 
 CREATE TABLE workspaces (
-  platform text NOT NULL,
-  workspace_id text NOT NULL,
-  timezone text,
-  learning_days text CHECK (learning_days IN ('weekdays', 'daily')),
-  PRIMARY KEY (platform, workspace_id)
+  key text PRIMARY KEY,
+  settings jsonb NOT NULL
 );
 
 CREATE TABLE schedules (
+  key text PRIMARY KEY,
   platform text NOT NULL,
   workspace_id text NOT NULL,
   channel_id text NOT NULL,
-  time text NOT NULL,
-  timezone text NOT NULL,
-  days text NOT NULL CHECK (days IN ('weekdays', 'daily')),
-  source text NOT NULL CHECK (source IN ('command', 'env')),
-  created_by text,
-  created_at text NOT NULL,
-  paused jsonb,
-  PRIMARY KEY (platform, workspace_id, channel_id)
+  paused boolean NOT NULL,
+  record jsonb NOT NULL
 );
 
--- The daily post: the primary key is the claim, so exactly one instance posts per channel per day.
+-- The daily post: its key (channel and local date) is the primary key, so inserting it is the
+-- claim, and exactly one instance gets to post per channel per day.
 CREATE TABLE posts (
+  key text PRIMARY KEY,
   platform text NOT NULL,
   workspace_id text NOT NULL,
   channel_id text NOT NULL,
-  local_date date NOT NULL,
-  tip_id text NOT NULL,
-  status text NOT NULL CHECK (status IN ('claimed', 'sent', 'failed', 'skipped')),
-  claimed_at text NOT NULL,
-  attempts integer NOT NULL DEFAULT 0,
-  sent_at text,
-  message_id text,
-  reason text,
-  PRIMARY KEY (platform, workspace_id, channel_id, local_date)
+  local_date text NOT NULL,
+  record jsonb NOT NULL
 );
-CREATE INDEX posts_open ON posts (status) WHERE status = 'claimed';
+CREATE INDEX posts_by_channel ON posts (platform, workspace_id, channel_id, local_date);
+CREATE INDEX posts_by_date ON posts (local_date);
 `;
 
 export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: INITIAL }];

@@ -1,0 +1,128 @@
+/**
+ * Workspace settings, schedules and the post log in PostgreSQL. The post claim is an insert that
+ * the primary key (the post's channel-and-date key) lets succeed exactly once across instances.
+ */
+import type pg from 'pg';
+import type { ChannelRef, PostOutcome, ScheduleChange, ScheduleFilter, WorkspaceRef } from '../port.ts';
+import {
+  channelKey,
+  type LocalDate,
+  type PostRecord,
+  type Schedule,
+  type WorkspaceSettings,
+  workspaceKey,
+} from '../types.ts';
+import { LOCK_NAMESPACE } from './migrate.ts';
+
+type Db = pg.Pool | pg.PoolClient;
+
+const channelKeyOf = (ref: ChannelRef): string => channelKey(ref.platform, ref.workspaceId, ref.channelId);
+
+/** Merge `patch`; a field present in it with the value undefined is removed, as a spread would. */
+export async function updateWorkspace(
+  db: Db,
+  ref: WorkspaceRef,
+  patch: WorkspaceSettings,
+): Promise<WorkspaceSettings> {
+  const entries = Object.entries(patch);
+  const set = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  const removed = entries.filter(([, value]) => value === undefined).map(([name]) => name);
+  const { rows } = await db.query<{ settings: WorkspaceSettings }>(
+    `INSERT INTO workspaces (key, settings) VALUES ($1, $2)
+     ON CONFLICT (key) DO UPDATE SET settings = (workspaces.settings - $3::text[]) || excluded.settings
+     RETURNING settings`,
+    [workspaceKey(ref.platform, ref.workspaceId), set, removed],
+  );
+  return rows[0]?.settings ?? {};
+}
+
+export async function getSchedule(db: Db, ref: ChannelRef): Promise<Schedule | undefined> {
+  const { rows } = await db.query<{ record: Schedule }>('SELECT record FROM schedules WHERE key = $1', [
+    channelKeyOf(ref),
+  ]);
+  return rows[0]?.record;
+}
+
+/** The rule runs under a lock on the channel's key, so a change and a first creation cannot race. */
+export async function updateSchedule(
+  client: pg.PoolClient,
+  ref: ChannelRef,
+  change: ScheduleChange,
+): Promise<Schedule | undefined> {
+  const key = channelKeyOf(ref);
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, key]);
+  const current = await getSchedule(client, ref);
+  const next = change(current);
+  if (!next) return current;
+  await client.query(
+    `INSERT INTO schedules (key, platform, workspace_id, channel_id, paused, record)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (key) DO UPDATE SET paused = excluded.paused, record = excluded.record`,
+    [key, ref.platform, ref.workspaceId, ref.channelId, next.paused !== undefined, next],
+  );
+  return { ...next };
+}
+
+function compareChannels(a: Schedule, b: Schedule): number {
+  return (
+    a.platform.localeCompare(b.platform) ||
+    a.workspaceId.localeCompare(b.workspaceId) ||
+    a.channelId.localeCompare(b.channelId)
+  );
+}
+
+export async function listSchedules(db: Db, filter: ScheduleFilter = {}): Promise<Schedule[]> {
+  const { rows } = await db.query<{ record: Schedule }>(
+    `SELECT record FROM schedules
+     WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR workspace_id = $2)
+       AND (NOT $3 OR NOT paused)`,
+    [filter.platform ?? null, filter.workspaceId ?? null, filter.activeOnly === true],
+  );
+  // Sorted here, not by the server's collation, so every store orders channels alike.
+  return rows.map((row) => row.record).sort(compareChannels);
+}
+
+export async function getPosts(db: Db, keys: readonly string[]): Promise<Map<string, PostRecord>> {
+  const found = new Map<string, PostRecord>();
+  if (keys.length === 0) return found;
+  const { rows } = await db.query<{ key: string; record: PostRecord }>(
+    'SELECT key, record FROM posts WHERE key = ANY($1::text[])',
+    [[...keys]],
+  );
+  for (const row of rows) found.set(row.key, row.record);
+  return found;
+}
+
+export async function claimPost(db: Db, record: PostRecord): Promise<boolean> {
+  const inserted = await db.query(
+    `INSERT INTO posts (key, platform, workspace_id, channel_id, local_date, record)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING`,
+    [record.key, record.platform, record.workspaceId, record.channelId, record.date, record],
+  );
+  return inserted.rowCount === 1;
+}
+
+/** One statement: the outcome's fields replace the record's, and `reason` goes unless given. */
+export async function settlePost(db: Db, key: string, outcome: PostOutcome): Promise<PostRecord | undefined> {
+  const patch = Object.fromEntries(Object.entries(outcome).filter(([, value]) => value !== undefined));
+  const { rows } = await db.query<{ record: PostRecord }>(
+    `UPDATE posts SET record = (record - 'reason') || $2::jsonb WHERE key = $1 RETURNING record`,
+    [key, patch],
+  );
+  return rows[0]?.record;
+}
+
+export async function channelPosts(db: Db, ref: ChannelRef): Promise<PostRecord[]> {
+  const { rows } = await db.query<{ record: PostRecord }>(
+    'SELECT record FROM posts WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3',
+    [ref.platform, ref.workspaceId, ref.channelId],
+  );
+  return rows
+    .map((row) => row.record)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.claimedAt.localeCompare(b.claimedAt));
+}
+
+export async function prunePosts(db: Db, before: LocalDate): Promise<number> {
+  const deleted = await db.query('DELETE FROM posts WHERE local_date < $1', [before]);
+  return deleted.rowCount ?? 0;
+}
