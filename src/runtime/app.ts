@@ -8,7 +8,6 @@ import type { CoreDeps } from '../core.ts';
 import type { Logger } from '../log.ts';
 import { type Leadership, soleInstance } from '../store/leadership.ts';
 import { openStore } from '../store/lowdb.ts';
-import { postgresLeadership } from '../store/postgres/leader.ts';
 import { ensureEnvSchedule } from '../tips/schedule-rules.ts';
 import { createScheduler } from '../tips/scheduler.ts';
 import type { Clock } from '../types.ts';
@@ -50,6 +49,13 @@ async function openCore(config: Config, log: Logger, clock: Clock): Promise<Core
   const store = await openStore({ file: config.dataFile, log });
   const settings = { defaultTimezone: config.defaultTimezone, tips: config.tips };
   return { content, answerer, store, clock, settings, log };
+}
+
+/** Shared leadership when instances share a database; the `pg` client loads only then. */
+async function leadershipFor(config: Config, log: Logger): Promise<Leadership> {
+  if (!config.databaseUrl) return soleInstance;
+  const { postgresLeadership } = await import('../store/postgres/leader.ts');
+  return postgresLeadership(config.databaseUrl, log);
 }
 
 async function startAdapters(adapters: Adapter[], deps: CoreDeps): Promise<void> {
@@ -116,7 +122,7 @@ async function run(options: AppOptions, deps: CoreDeps, life: Lifecycle, health:
   const tracked = trackBot(createBot(deps));
   const scheduler = createScheduler(deps);
   const readiness = () => readinessOf(life);
-  const leadership = config.databaseUrl ? postgresLeadership(config.databaseUrl, log) : soleInstance;
+  const leadership = await leadershipFor(config, log);
   life.adapters = options.makeAdapters({
     bot: tracked.bot,
     readiness,
