@@ -43,6 +43,23 @@ describe('the shipped content', () => {
     expect(text).not.toMatch(/PHP is (basically )?not open source/i);
     expect(text).not.toMatch(/cloud-based database/i);
   });
+
+  it('states the facts the first version got wrong correctly', () => {
+    const body = (id: string) => loadContent('content').entry(id)?.body ?? '';
+    expect(body('version-control')).not.toMatch(/older systems include[^.]*mercurial/i);
+    expect(body('version-control')).toMatch(/Mercurial[^.]*distributed/);
+    expect(body('data-structures-algorithms')).toMatch(/quicksort[^.]*O\(n²\)/i);
+    expect(body('data-structures-algorithms')).toMatch(/O\(1\) only when you already hold the node/);
+    expect(body('security')).toMatch(/OAuth 2\.0:\*\* an authorization framework/);
+    expect(body('security')).not.toMatch(/tokens \(JWT, OAuth 2\.0\)/);
+  });
+
+  it('keeps every paragraph and bullet of a skill short enough to be quoted as an answer', () => {
+    for (const entry of loadContent('content').entries.filter((e) => e.kind === 'skill')) {
+      const long = entry.body.split('\n').filter((line) => line.length > 600);
+      expect(long, entry.id).toEqual([]);
+    }
+  });
 });
 
 describe('invalid content is refused with the file and the field', () => {
