@@ -4,7 +4,6 @@
  * statements rather than millions.
  */
 import type pg from 'pg';
-import type { Member } from '../port.ts';
 import {
   type PostRecord,
   SCHEMA_VERSION,
@@ -60,74 +59,72 @@ async function insertColumns(
   }
 }
 
-function memberRows(users: Array<[string, Member]>) {
-  const members: unknown[][] = [];
-  const checkins: unknown[][] = [];
-  const answers: unknown[][] = [];
-  for (const [key, user] of users) {
-    members.push([key, user.platform, user.workspaceId, user.userId, JSON.stringify(profileOf(user))]);
-    for (const date of new Set(user.checkins)) checkins.push([key, date]);
-    for (const [answer, option] of Object.entries(user.quizAnswers)) answers.push([key, answer, option]);
-  }
-  return { members, checkins, answers };
-}
+const json = (record: unknown) => JSON.stringify(record);
+
+/** Each table's insert (columns as arrays through `unnest`) and its rows from a data file. */
+const LOADS: Array<{ sql: string; rows: (data: StoreData) => unknown[][] }> = [
+  {
+    sql: `INSERT INTO members (key, platform, workspace_id, user_id, profile)
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+    rows: (data) =>
+      Object.entries(data.users).map(([key, u]) => [
+        key,
+        u.platform,
+        u.workspaceId,
+        u.userId,
+        json(profileOf(u)),
+      ]),
+  },
+  {
+    sql: 'INSERT INTO checkins SELECT * FROM unnest($1::text[], $2::date[])',
+    rows: (data) =>
+      Object.entries(data.users).flatMap(([key, u]) => [...new Set(u.checkins)].map((d) => [key, d])),
+  },
+  {
+    sql: 'INSERT INTO quiz_answers SELECT * FROM unnest($1::text[], $2::text[], $3::int[])',
+    rows: (data) =>
+      Object.entries(data.users).flatMap(([key, u]) =>
+        Object.entries(u.quizAnswers).map(([answer, option]) => [key, answer, option]),
+      ),
+  },
+  {
+    sql: 'INSERT INTO workspaces SELECT * FROM unnest($1::text[], $2::jsonb[])',
+    rows: (data) => Object.entries(data.workspaces).map(([key, s]) => [key, json(s)]),
+  },
+  {
+    sql: `INSERT INTO schedules
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::jsonb[])`,
+    rows: (data) =>
+      Object.entries(data.schedules).map(([key, s]) => [
+        key,
+        s.platform,
+        s.workspaceId,
+        s.channelId,
+        s.paused !== undefined,
+        json(s),
+      ]),
+  },
+  {
+    sql: `INSERT INTO posts
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
+    rows: (data) =>
+      Object.entries(data.posts).map(([key, p]) => [
+        key,
+        p.platform,
+        p.workspaceId,
+        p.channelId,
+        p.date,
+        json(p),
+      ]),
+  },
+];
 
 export async function importData(client: pg.PoolClient, data: StoreData): Promise<void> {
   await client.query('TRUNCATE members, checkins, quiz_answers, workspaces, schedules, posts');
-  const { members, checkins, answers } = memberRows(Object.entries(data.users));
-  await insertColumns(
-    client,
-    `INSERT INTO members (key, platform, workspace_id, user_id, profile)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
-    members,
-    5,
-  );
-  await insertColumns(
-    client,
-    'INSERT INTO checkins SELECT * FROM unnest($1::text[], $2::date[])',
-    checkins,
-    2,
-  );
-  await insertColumns(
-    client,
-    'INSERT INTO quiz_answers SELECT * FROM unnest($1::text[], $2::text[], $3::int[])',
-    answers,
-    3,
-  );
-  const json = (record: unknown) => JSON.stringify(record);
-  const workspaces = Object.entries(data.workspaces).map(([key, s]) => [key, json(s)]);
-  await insertColumns(
-    client,
-    'INSERT INTO workspaces SELECT * FROM unnest($1::text[], $2::jsonb[])',
-    workspaces,
-    2,
-  );
-  const schedules = Object.entries(data.schedules).map(([key, s]) => [
-    key,
-    s.platform,
-    s.workspaceId,
-    s.channelId,
-    s.paused !== undefined,
-    json(s),
-  ]);
-  await insertColumns(
-    client,
-    `INSERT INTO schedules SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::jsonb[])`,
-    schedules,
-    6,
-  );
-  const posts = Object.entries(data.posts).map(([key, p]) => [
-    key,
-    p.platform,
-    p.workspaceId,
-    p.channelId,
-    p.date,
-    json(p),
-  ]);
-  await insertColumns(
-    client,
-    `INSERT INTO posts SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
-    posts,
-    6,
-  );
+  for (const load of LOADS) {
+    const rows = load.rows(data);
+    await insertColumns(client, load.sql, rows, rows[0]?.length ?? 0);
+  }
+  // Fresh statistics, so the planner knows the tables' new sizes from the first query on.
+  await client.query('ANALYZE members, checkins, quiz_answers, workspaces, schedules, posts');
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../../log.ts';
 import type { Secret } from '../../secret.ts';
 import type { StoreHealth, StorePort } from '../port.ts';
 import { exportData, importData } from './bulk.ts';
+import { CheckinBatcher } from './checkins.ts';
 import * as members from './members.ts';
 import { migrate } from './migrate.ts';
 import { createPool, describeFailure, inTransaction, type PoolOptions, storeFailure } from './pool.ts';
@@ -21,7 +22,11 @@ class PostgresStore implements StorePort {
   readonly kind = 'postgres';
   private closed = false;
 
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly checkins: CheckinBatcher;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.checkins = new CheckinBatcher(pool);
+  }
 
   private open(doing: string): void {
     if (this.closed) throw new StoreWriteError(`PostgreSQL: could not ${doing}: the store is closed.`);
@@ -44,8 +49,10 @@ class PostgresStore implements StorePort {
   }
 
   getMember: StorePort['getMember'] = (ref) => this.run('read a member', (db) => members.getMember(db, ref));
-  checkIn: StorePort['checkIn'] = (who, dateFor) =>
-    this.atomic('save the check-in', (c) => members.checkIn(c, who, dateFor));
+  checkIn: StorePort['checkIn'] = async (who, dateFor) => {
+    this.open('save the check-in');
+    return this.checkins.checkIn(who, dateFor);
+  };
   setTimezone: StorePort['setTimezone'] = (who, rule) =>
     this.atomic('save the timezone', (c) => members.setTimezone(c, who, rule));
   recordQuizAnswer: StorePort['recordQuizAnswer'] = (who, key, option) =>
