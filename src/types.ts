@@ -44,6 +44,18 @@ export interface ReplyField {
   value: string;
 }
 
+/**
+ * A document a reply carries whole (a member's data as JSON). Adapters show it in a code block
+ * when it fits in one message, and otherwise attach it as a file or split it, saying so; it is
+ * never cut silently.
+ */
+export interface ReplyFile {
+  filename: string;
+  /** The code-block language: `json`. */
+  language: string;
+  content: string;
+}
+
 export interface Reply {
   title?: string;
   /** CommonMark. Adapters convert it (Slack mrkdwn, Discord Markdown, plain terminal text). */
@@ -55,6 +67,13 @@ export interface Reply {
   visibility: Visibility;
   /** True for answers worth offering a "Share in channel" button for. */
   shareable?: boolean;
+  file?: ReplyFile;
+  /**
+   * Personal data: only the asker may ever see it. Where the platform cannot answer this event
+   * privately (a mention in a public channel), the adapter sends it privately some other way
+   * (a direct message) or says where to ask instead; it never posts it where others can read it.
+   */
+  personal?: boolean;
 }
 
 /** The clock is injected everywhere so rules and the scheduler can be tested at any instant. */
@@ -70,4 +89,6 @@ export const ACTIONS = {
   quiz: 'skillbot.quiz',
   /** Show one knowledge entry (related skills, "Did you mean"): value is the entry id. */
   entry: 'skillbot.entry',
+  /** "Delete my data": value is the id of the member who asked; only they can confirm. */
+  forget: 'skillbot.forget',
 } as const;

@@ -42,6 +42,8 @@ export function renderForTerminal(reply: Reply, style: TerminalStyle = { color: 
   if (reply.text) lines.push(markdown(reply.text, style));
   for (const bullet of reply.bullets ?? []) lines.push(`  • ${inline(bullet, style)}`);
   for (const field of reply.fields ?? []) lines.push(`  ${field.label}: ${inline(field.value, style)}`);
+  // Printed as is, never through Markdown: a terminal has no length limit and the text stays copyable.
+  if (reply.file) lines.push(`--- ${reply.file.filename} ---\n${reply.file.content}\n--- end ---`);
   const buttons = reply.buttons ?? [];
   if (buttons.length > 0) {
     lines.push(buttons.map((button, index) => `  [${index + 1}] ${button.label}`).join('\n'));

@@ -57,9 +57,9 @@ function addSubcommands(builder: SlashCommandBuilder, commands: readonly Command
     builder.addSubcommand((s) => {
       s.setName(command.name).setDescription(sentenceCase(command.help));
       // Discord wants required options before optional ones.
-      const ordered = Object.entries(command.args).sort(
-        ([, a], [, b]) => Number(b.required) - Number(a.required),
-      );
+      const ordered = Object.entries(command.args)
+        .filter(([, spec]) => !spec.textOnly)
+        .sort(([, a], [, b]) => Number(b.required) - Number(a.required));
       for (const [name, spec] of ordered) addOption(s, name, spec);
       return s;
     });

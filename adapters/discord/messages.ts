@@ -6,7 +6,7 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import type { Bot } from '../../src/bot.ts';
 import type { Logger } from '../../src/log.ts';
-import type { Clock, Incoming } from '../../src/types.ts';
+import type { Clock, Incoming, Reply } from '../../src/types.ts';
 import type { ButtonIds } from './custom-id.ts';
 import { NO_MENTIONS, renderReply } from './render.ts';
 
@@ -49,6 +49,28 @@ export function incomingFromMessage(message: Message, text: string, clock: Clock
   };
 }
 
+export const SENT_BY_DM = 'That is personal, so I sent it to you in a direct message.';
+export const DMS_CLOSED =
+  'That is personal, so I only send it privately, and I cannot send you a direct message here. ' +
+  'Use `/skills mydata` instead: only you will see the answer.';
+
+/**
+ * Personal data asked for in a server channel: a channel message cannot be ephemeral, so it goes
+ * by direct message, and the channel only hears where it went.
+ */
+async function answerInPrivate(message: Message<true>, reply: Reply, ctx: HandlerContext): Promise<void> {
+  const sent = await message.author
+    .send({ ...renderReply(reply, ctx.buttons), allowedMentions: NO_MENTIONS })
+    .then(
+      () => true,
+      (err: unknown) => {
+        ctx.log.warn({ err }, 'discord: a direct message with personal data could not be sent');
+        return false;
+      },
+    );
+  await message.reply({ content: sent ? SENT_BY_DM : DMS_CLOSED, allowedMentions: NO_MENTIONS });
+}
+
 /** Answer a message as a reply to it. A failure is logged and answered with a short apology. */
 export async function answerMessage(message: Message, ctx: HandlerContext): Promise<void> {
   const botId = message.client.user.id;
@@ -56,6 +78,10 @@ export async function answerMessage(message: Message, ctx: HandlerContext): Prom
   if (text === undefined) return;
   try {
     const reply = await ctx.bot.handleMessage(incomingFromMessage(message, text, ctx.clock));
+    if (reply.personal && message.inGuild()) {
+      await answerInPrivate(message, reply, ctx);
+      return;
+    }
     // A message reply cannot be ephemeral: the user asked in the open, so the answer goes there too.
     await message.reply({ ...renderReply(reply, ctx.buttons), allowedMentions: NO_MENTIONS });
   } catch (error) {

@@ -45,6 +45,8 @@ export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 export interface RenderedMessage {
   embeds: APIEmbed[];
   components: ButtonRow[];
+  /** A reply's file when it is too long to show in the embed (Discord keeps attachments on ephemeral replies too). */
+  files?: { attachment: Buffer; name: string }[];
 }
 
 /** Plain truncation with an ellipsis for short one-line things (titles, labels, names). */
@@ -128,6 +130,33 @@ export function renderButtons(buttons: readonly ReplyButton[], ids: ButtonIds): 
   return rows;
 }
 
+/**
+ * A reply's file in a code block under the text when the whole embed still fits; otherwise the
+ * file goes along as an attachment, as Discord itself does with a long paste, and the text says so.
+ */
+function withFile(reply: Reply): { reply: Reply; files?: RenderedMessage['files'] } {
+  const { file } = reply;
+  if (!file) return { reply };
+  // A fence inside the file would end the block early; a zero-width space keeps it literal.
+  const block = `\`\`\`${file.language}\n${file.content.replace(/```/g, '`\u200b`\u200b`')}\n\`\`\``;
+  const inline = `${reply.text}\n\n${block}`;
+  const used =
+    inline.length + (reply.title?.length ?? 0) + descriptionSource({ ...reply, text: '' }, 0).length;
+  if (used <= LIMITS.embedDescription) return { reply: { ...reply, text: inline } };
+  const size = file.content.length.toLocaleString('en');
+  const note = `*It is ${size} characters, more than a Discord message shows, so it is attached as \`${file.filename}\`.*`;
+  return {
+    reply: { ...reply, text: `${reply.text}\n\n${note}` },
+    files: [{ attachment: Buffer.from(file.content, 'utf8'), name: file.filename }],
+  };
+}
+
 export function renderReply(reply: Reply, ids: ButtonIds, extras: EmbedExtras = {}): RenderedMessage {
-  return { embeds: [renderEmbed(reply, extras)], components: renderButtons(reply.buttons ?? [], ids) };
+  const shown = withFile(reply);
+  const message: RenderedMessage = {
+    embeds: [renderEmbed(shown.reply, extras)],
+    components: renderButtons(reply.buttons ?? [], ids),
+  };
+  if (shown.files) message.files = shown.files;
+  return message;
 }

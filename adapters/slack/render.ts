@@ -138,6 +138,54 @@ function buttonBlocks(buttons: ReplyButton[]): KnownBlock[] {
   return blocks;
 }
 
+const FENCE = '```';
+/** Room for one code block's text in a section, fences and a newline included. */
+const CODE_CHUNK = LIMITS.sectionText - 2 * FENCE.length - 2;
+
+/** Lines of at most `max` characters, packed into as few pieces as fit (a longer line is cut). */
+function codeChunks(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of text.split('\n').flatMap((l) => l.match(new RegExp(`[^]{1,${max}}`, 'g')) ?? [''])) {
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * A reply's file as code blocks, within `budget` blocks. Slack has no attachments on private
+ * (ephemeral) messages, so a long file is split over several blocks, which copy as one text;
+ * only beyond a whole message (about 140,000 characters) is it cut, and the reply says so.
+ */
+function fileBlocks(reply: Reply, budget: number): KnownBlock[] {
+  if (!reply.file || budget < 1) return [];
+  // A fence inside the file would end the block early; a zero-width space keeps it literal.
+  const content = escapeMrkdwn(reply.file.content.replace(/```/g, '`\u200b`\u200b`'));
+  const chunks = codeChunks(content, CODE_CHUNK);
+  const note = (text: string): KnownBlock => ({ type: 'context', elements: [mrkdwn(text)] });
+  const blocks = (list: string[]) =>
+    list.map((chunk): KnownBlock => ({ type: 'section', text: mrkdwn(`${FENCE}${chunk}${FENCE}`) }));
+  if (chunks.length === 1) return blocks(chunks);
+  if (chunks.length < budget) {
+    return [
+      note(`_${reply.file.filename} is long, so it is split over ${chunks.length} code blocks._`),
+      ...blocks(chunks),
+    ];
+  }
+  const kept = chunks.slice(0, Math.max(0, budget - 1));
+  const shown = kept.reduce((n, c) => n + c.length, 0);
+  return [
+    ...blocks(kept),
+    note(
+      `_Cut to fit in one Slack message: ${shown.toLocaleString('en')} of ${content.length.toLocaleString('en')} characters of ${reply.file.filename} shown. An admin can export all of it._`,
+    ),
+  ];
+}
+
 /** More than fits in 50 blocks anyway; converting megabytes would only waste time. */
 const MAX_SOURCE_CHARS = 40_000;
 
@@ -173,8 +221,9 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     : [];
   const body = bodyText(reply);
   const fixed = header.length + fields.length + actions.length + footnote.length;
-  const sections = body ? sectionBlocks(body, maxBlocks - fixed) : [];
-  const blocks = [...header, ...sections, ...fields, ...actions, ...footnote].slice(0, maxBlocks);
+  const file = fileBlocks(reply, maxBlocks - fixed - (body ? 1 : 0));
+  const sections = body ? sectionBlocks(body, maxBlocks - fixed - file.length) : [];
+  const blocks = [...header, ...sections, ...file, ...fields, ...actions, ...footnote].slice(0, maxBlocks);
   return { text: fallbackText(reply, body), blocks };
 }
 

@@ -25,6 +25,11 @@ export interface ArgSpec<S extends z.ZodType = z.ZodType> {
   choices?: readonly string[];
   complete?: CompletionSource;
   maxLength?: number;
+  /**
+   * Read from typed text only: structured command definitions (Discord's options) leave it out,
+   * because another command offers the same thing there (`forget member X` is `forget-member`).
+   */
+  textOnly?: boolean;
 }
 
 export type ArgShape = Record<string, ArgSpec>;

@@ -116,7 +116,7 @@ export class FakeRest extends EventEmitter {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
-    const body = raw && contentType.includes('json') ? JSON.parse(raw) : undefined;
+    const body = await parseBody(raw, contentType);
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(
@@ -294,11 +294,38 @@ function send(res: ServerResponse, reply: ScriptedResponse): void {
   res.end(JSON.stringify(reply.body));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A file sent with a message, as the fake records it (multipart `files[n]` parts). */
+export interface SentFile {
+  name: string;
+  text: string;
+}
+
+/**
+ * JSON bodies, and multipart ones as Discord reads them: the message in `payload_json`, each
+ * attachment in a `files[n]` part (recorded under `files` on the body).
+ */
+async function parseBody(raw: Buffer, contentType: string): Promise<Json> {
+  if (raw.length === 0) return undefined;
+  if (contentType.includes('json')) return JSON.parse(raw.toString('utf8'));
+  if (!contentType.includes('multipart/form-data')) return undefined;
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { 'content-type': contentType },
+  }).formData();
+  const payload = form.get('payload_json');
+  const body = typeof payload === 'string' ? JSON.parse(payload) : {};
+  const files: SentFile[] = [];
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith('files[') || typeof value === 'string') continue;
+    files.push({ name: value.name, text: await value.text() });
+  }
+  return { ...body, files };
 }
