@@ -9,6 +9,11 @@ export interface Adapter {
   readonly platform: Platform;
   /** Connect. Rejects with a clear, secret-free message when credentials are wrong or revoked. */
   start(): Promise<void>;
+  /**
+   * Optional first step of shutdown, before handlers drain: stop taking new connections (an
+   * HTTP server stops accepting and lets keep-alive clients go). `stop()` still follows.
+   */
+  stopAccepting?(): Promise<void>;
   /** Stop taking events and close connections. Safe to call twice. */
   stop(): Promise<void>;
   /** True while connected and able to answer (for /readyz). */

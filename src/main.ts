@@ -85,11 +85,19 @@ function explainFatal(error: unknown): number {
   return needsFix ? EXIT_CONFIG : 1;
 }
 
+/** Shutdown is bounded step by step; this is the backstop should one step still hang. */
+const SHUTDOWN_DEADLINE_MS = 9_500;
+
 function installSignalHandlers(app: RunningApp, log: Logger): void {
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) process.exit(1); // A second signal: leave at once.
     signalled = true;
+    const deadline = setTimeout(() => {
+      log.error({ signal }, `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
     app.shutdown(signal).then(
       () => process.exit(0),
       (error: unknown) => {

@@ -66,6 +66,7 @@ function httpReceiver(
   }
   return new VerifyingReceiver({
     signingSecret: signingSecret.reveal(),
+    command: options.config.command,
     port,
     host: options.listenHost,
     clock,
@@ -134,6 +135,10 @@ class SlackAdapterImpl implements SlackAdapter {
     this.starting = undefined;
     this.connected = false;
     await running?.stop().catch((error: unknown) => this.log.warn({ err: error }, 'slack stop failed'));
+  }
+
+  async stopAccepting(): Promise<void> {
+    await this.http?.stopAccepting();
   }
 
   isReady(): boolean {

@@ -4,11 +4,14 @@
  * parses it or any listener runs; Bolt then does what it does well (parsing, ack, dispatch).
  * The same port answers `GET /healthz` and `GET /readyz`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type App, type Logger as BoltLogger, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../src/log.ts';
+import { createLogSummary, type LogSummary } from '../../src/log-summary.ts';
+import { closeGracefully, createBoundedServer } from '../../src/runtime/http-server.ts';
 import type { Clock } from '../../src/types.ts';
+import { classifySlackBody } from './shape.ts';
 import { verifySlackSignature } from './verify.ts';
 
 export const EVENTS_PATH = '/slack/events';
@@ -21,6 +24,8 @@ export interface Readiness {
 
 export interface VerifyingReceiverOptions {
   signingSecret: string;
+  /** The slash command we answer (`/skills`); any other command is refused with 400. */
+  command: string;
   port: number;
   host?: string;
   clock: Clock;
@@ -56,6 +61,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
   });
 }
 
+/** A refused request also loses its connection: a client sending junk gets no keep-alive. */
+function refuse(res: ServerResponse, status: number, error: string): void {
+  res.setHeader('connection', 'close');
+  send(res, status, { error });
+}
+
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('connection', 'close');
   send(res, 413, { error: 'request body too large' });
@@ -71,9 +82,14 @@ export class VerifyingReceiver implements Receiver {
   readonly #options: VerifyingReceiverOptions;
   readonly #bolt: HTTPReceiver;
   #server: Server | undefined;
+  readonly #unverified: LogSummary;
+  readonly #malformed: LogSummary;
+  #closing: Promise<void> | undefined;
 
   constructor(options: VerifyingReceiverOptions) {
     this.#options = options;
+    this.#unverified = createLogSummary(options.log, 'refused an unverified Slack request');
+    this.#malformed = createLogSummary(options.log, 'refused a signed Slack request skillbot cannot handle');
     // Verification happens in #events with the injected clock; Bolt must not redo it with its own.
     this.#bolt = new HTTPReceiver({
       signingSecret: options.signingSecret,
@@ -94,14 +110,12 @@ export class VerifyingReceiver implements Receiver {
   }
 
   start(): Promise<Server> {
-    const server = createServer((req, res) => {
+    const server = createBoundedServer((req, res) => {
       this.#route(req, res).catch((error: unknown) => {
         this.#options.log.error({ err: error }, 'slack request failed');
         send(res, 500, { error: 'internal error' });
       });
     });
-    server.requestTimeout = 15_000;
-    server.headersTimeout = 10_000;
     this.#server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -112,14 +126,21 @@ export class VerifyingReceiver implements Receiver {
     });
   }
 
-  stop(): Promise<void> {
-    const server = this.#server;
+  /**
+   * Stop accepting; requests still arriving on open keep-alive connections are answered with
+   * `Connection: close`, and connections still busy after a grace period are cut. Safe to call
+   * early in shutdown (before the handlers drain) and again from `stop()`.
+   */
+  stopAccepting(): Promise<void> {
+    this.#closing ??= closeGracefully(this.#server);
+    return this.#closing;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopAccepting();
     this.#server = undefined;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    this.#unverified.flush();
+    this.#malformed.flush();
   }
 
   async #route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -145,8 +166,13 @@ export class VerifyingReceiver implements Receiver {
     };
     const verdict = verifySlackSignature(this.#options.signingSecret, signed, this.#options.clock());
     if (!verdict.ok) {
-      this.#options.log.warn({ reason: verdict.reason }, 'refused an unverified Slack request');
-      return send(res, 401, { error: 'unverified request' });
+      this.#unverified.note(verdict.reason);
+      return refuse(res, 401, 'unverified request');
+    }
+    const shape = classifySlackBody(header(req, 'content-type'), rawBody, this.#options.command);
+    if (!shape.ok) {
+      this.#malformed.note(shape.reason);
+      return refuse(res, 400, `cannot handle this request: ${shape.reason}`);
     }
     // Bolt reuses an already-read body when it finds one here.
     Object.assign(req, { rawBody });

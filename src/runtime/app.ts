@@ -12,10 +12,14 @@ import { ensureEnvSchedule } from '../tips/schedule-rules.ts';
 import { createScheduler } from '../tips/scheduler.ts';
 import type { Clock } from '../types.ts';
 import { type Readiness, startHealthServer } from './health.ts';
+import { closeGracefully } from './http-server.ts';
 import { trackBot } from './inflight.ts';
 
-/** How long shutdown waits for handlers already running. */
-export const DRAIN_TIMEOUT_MS = 10_000;
+/**
+ * How long shutdown waits for handlers already running. With the HTTP grace period and the
+ * store's flush it keeps the whole shutdown well inside the 10 s a supervisor allows.
+ */
+export const DRAIN_TIMEOUT_MS = 5_000;
 
 export interface AppOptions {
   config: Config;
@@ -85,9 +89,8 @@ function readinessOf(life: Lifecycle): Readiness {
   return { ready: reasons.length === 0, reasons };
 }
 
-function closeServer(server: Server | undefined): Promise<void> {
-  return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
-}
+/** Health checks answer at once: at the very end, whatever is still open is cut quickly. */
+const closeServer = (server: Server | undefined): Promise<void> => closeGracefully(server, 500);
 
 function logStarted(log: Logger, config: Config, adapters: Adapter[], schedules: number): void {
   const names = adapters.map((a) => a.platform);
@@ -138,11 +141,14 @@ async function run(options: AppOptions, deps: CoreDeps, life: Lifecycle, health:
   async function shutdown(reason: string): Promise<void> {
     life.phase = 'stopping';
     log.info({ reason, inFlight: tracked.inFlight }, 'shutting down');
+    // Stop accepting first, so keep-alive clients cannot keep the process busy; in parallel with the drain.
+    const accepting = Promise.allSettled(life.adapters.map((adapter) => adapter.stopAccepting?.()));
     tracked.close();
     await scheduler.stop();
     const drained = await tracked.drain(DRAIN_TIMEOUT_MS);
     if (!drained) log.warn({ inFlight: tracked.inFlight }, 'gave up waiting for handlers still running');
     await deps.store.close();
+    await accepting;
     await Promise.allSettled(life.adapters.map((adapter) => adapter.stop()));
     await closeServer(health);
     log.info('stopped cleanly');

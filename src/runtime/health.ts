@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
+import { createBoundedServer } from './http-server.ts';
 
 export interface Readiness {
   ready: boolean;
@@ -10,7 +11,7 @@ export interface Readiness {
  * says so, else 503 with the reasons. Nothing else is served.
  */
 export function startHealthServer(port: number, readiness: () => Readiness): Promise<Server> {
-  const server = createServer((req, res) => {
+  const server = createBoundedServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' || (path !== '/healthz' && path !== '/readyz')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');

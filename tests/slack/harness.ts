@@ -6,7 +6,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/inde
 import type { Bot } from '../../src/bot.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { CoreDeps } from '../../src/core.ts';
-import { silentLogger } from '../../src/log.ts';
+import { type Logger, silentLogger } from '../../src/log.ts';
 import { Secret } from '../../src/secret.ts';
 import type { Clock } from '../../src/types.ts';
 import { type PostOptions, postToSlackEndpoint } from '../fakes/slack/requests.ts';
@@ -37,6 +37,8 @@ export interface HarnessOptions {
   readiness?: () => { ready: boolean; reasons: string[] };
   /** Overrides for the core's dependencies (settings, store, clock). */
   core?: Partial<CoreDeps>;
+  /** The adapter's logger (default silent), e.g. to count warnings. */
+  log?: Logger;
 }
 
 export function slackConfig(fake: FakeSlack, mode: 'http' | 'socket'): SlackConfig {
@@ -59,7 +61,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const adapter = createSlackAdapter({
     config: { ...slackConfig(fake, options.mode), ...options.config },
     bot,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     clock,
     listenHost: '127.0.0.1',
     readiness: options.readiness,
