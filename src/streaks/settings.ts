@@ -1,8 +1,8 @@
 /** `settings`, `settings timezone <Area/City>`, `settings days weekdays|daily`: workspace settings (admins change them). */
 import { arg, defineCommand, type RawArgs, UsageError } from '../commands/registry.ts';
+import { resolveTimeZone } from '../commands/resolvers.ts';
 import type { CoreDeps } from '../core.ts';
 import { type DayPolicy, workspaceKey } from '../store/types.ts';
-import { canonicalTimeZone } from '../time.ts';
 import type { Incoming, Reply } from '../types.ts';
 import { dayPolicyFor } from './context.ts';
 import { describeNow, invalidTimezoneReply } from './timezone.ts';
@@ -45,8 +45,9 @@ async function saveSetting(
 }
 
 async function setTimezone(msg: Incoming, value: string, deps: CoreDeps): Promise<Reply> {
-  const timezone = canonicalTimeZone(value);
-  if (!timezone) return invalidTimezoneReply(value, '`settings timezone Europe/Berlin`');
+  const resolved = resolveTimeZone(value);
+  if (!resolved.ok) return invalidTimezoneReply(resolved, 'settings timezone');
+  const timezone = resolved.value;
   await saveSetting(msg, deps, { timezone });
   return {
     text:
@@ -81,7 +82,7 @@ async function changeSettings(
   if (change.timezone) {
     const zone = await setTimezone(msg, change.timezone, deps);
     // An unknown timezone changes nothing, not even the days given with it.
-    if (!canonicalTimeZone(change.timezone)) return zone;
+    if (!resolveTimeZone(change.timezone).ok) return zone;
     said.push(zone);
   }
   if (change.days) said.push(await setDays(msg, change.days, deps));

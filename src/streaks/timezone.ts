@@ -1,9 +1,9 @@
 /** `timezone [Area/City|default]`: a person's own day boundary for streaks. */
 import { arg, defineCommand } from '../commands/registry.ts';
+import { resolveTimeZone, timeZoneAdvice } from '../commands/resolvers.ts';
 import type { CoreDeps } from '../core.ts';
 import { userKey } from '../store/types.ts';
-import { quoteUserText } from '../text.ts';
-import { canonicalTimeZone, localParts } from '../time.ts';
+import { localParts } from '../time.ts';
 import type { Incoming, Reply } from '../types.ts';
 import { ensureUser, type TimezoneSource, timezoneFor } from './context.ts';
 import { formatDay } from './render.ts';
@@ -23,12 +23,12 @@ const SOURCE_WORDS: Record<TimezoneSource, string> = {
   default: "the bot's default",
 };
 
-export function invalidTimezoneReply(given: string, example = EXAMPLE): Reply {
-  const shown = quoteUserText(given, 40).replace(/`/g, "'");
-  return {
-    text: `"${shown}" is not a timezone I know. Use an IANA name (Area/City), for example ${example}.`,
-    visibility: 'private',
-  };
+/** A refused timezone, with the zones it likely means; `command` is what precedes a zone when typed. */
+export function invalidTimezoneReply(
+  refusal: { problem: string; suggestions: string[] },
+  command = 'timezone',
+): Reply {
+  return { text: timeZoneAdvice(refusal, command), visibility: 'private' };
 }
 
 function showTimezone(msg: Incoming, deps: CoreDeps): Reply {
@@ -64,9 +64,9 @@ function changeTimezone(msg: Incoming, zone: string | undefined, deps: CoreDeps)
     const known = deps.store.data.users[userKey(msg.platform, msg.workspaceId, msg.userId)];
     return known?.timezone ? setTimezone(msg, undefined, deps) : showTimezone(msg, deps);
   }
-  const timezone = canonicalTimeZone(wanted);
-  if (!timezone) return invalidTimezoneReply(wanted);
-  return setTimezone(msg, timezone, deps);
+  const timezone = resolveTimeZone(wanted);
+  if (!timezone.ok) return invalidTimezoneReply(timezone);
+  return setTimezone(msg, timezone.value, deps);
 }
 
 export const timezoneCommand = defineCommand({

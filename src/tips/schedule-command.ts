@@ -1,5 +1,6 @@
 /** `schedule`, `schedule <HH:MM> [timezone] [weekdays|daily]` and `schedule off`. */
 import { arg, defineCommand, type RawArgs, UsageError } from '../commands/registry.ts';
+import { looksLikeClockTime } from '../commands/resolvers.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Schedule } from '../store/types.ts';
 import type { Incoming, Reply, ReplyField } from '../types.ts';
@@ -92,7 +93,7 @@ export async function scheduleCommand(msg: Incoming, args: ScheduleArgs, deps: C
 /** The words after `schedule` by name; timezone and days may come in either order. */
 function scheduleFromText(rest: string): RawArgs | undefined {
   // "schedule a cron job in node" is a question.
-  if (!/^(\d|off\b|show\b)/i.test(rest)) return undefined;
+  if (!looksLikeClockTime(rest) && !/^(off|show)\b/i.test(rest)) return undefined;
   const parsed = parseScheduleArgs(rest);
   if (parsed.kind === 'error') throw new UsageError(parsed.message);
   if (parsed.kind === 'show') return {};

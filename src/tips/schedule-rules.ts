@@ -2,17 +2,12 @@
  * Schedules as data: parsing `schedule ...`, learning days, channel timezones and the next post
  * time. Pure: the store's data and the instant are passed in.
  */
+
+import { resolveClockTime, resolveTimeZone, timeZoneAdvice } from '../commands/resolvers.ts';
 import type { CoreSettings } from '../core.ts';
 import type { DayPolicy, LocalDate, PostRecord, Schedule, StoreData } from '../store/types.ts';
 import { postKey, workspaceKey } from '../store/types.ts';
-import {
-  addDays,
-  canonicalTimeZone,
-  isLearningDay,
-  isValidTimeZone,
-  localDate,
-  zonedInstant,
-} from '../time.ts';
+import { addDays, isLearningDay, localDate, zonedInstant } from '../time.ts';
 
 export { ensureEnvSchedule } from './schedules.ts';
 
@@ -34,14 +29,10 @@ const DAY_WORDS: Record<string, DayPolicy> = {
   'every-day': 'daily',
 };
 
-/** `9:30` or `09:30` to `09:30`; anything else (25:00, 9am, 9) to undefined. */
+/** `9:30` or `09:30` to `09:30`; anything else (25:00, 9am, 9, ٠٩:٣٠) to undefined. */
 export function parseClockTime(text: string): string | undefined {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(text);
-  if (!match) return undefined;
-  const hour = Number(match[1]);
-  const minute = Number(match[2]);
-  if (hour > 23 || minute > 59) return undefined;
-  return `${String(hour).padStart(2, '0')}:${match[2]}`;
+  const time = resolveClockTime(text);
+  return time.ok ? time.value : undefined;
 }
 
 export function splitClockTime(time: string): { hour: number; minute: number } {
@@ -53,6 +44,13 @@ function badTime(token: string): ScheduleCommand {
   return {
     kind: 'error',
     message: `\`${token.slice(0, 20)}\` is not a time I can use. Give a 24-hour time HH:MM, for example ${SCHEDULE_EXAMPLE} or \`schedule 14:00\`.`,
+  };
+}
+
+function unknownWord(token: string): ScheduleCommand {
+  return {
+    kind: 'error',
+    message: `\`${token.slice(0, 40)}\` is not a timezone or a day setting I know. Use an IANA timezone name and \`weekdays\` or \`daily\`, for example ${SCHEDULE_EXAMPLE}.`,
   };
 }
 
@@ -69,14 +67,18 @@ export function parseScheduleArgs(args: string): ScheduleCommand {
     const days = DAY_WORDS[token.toLowerCase()];
     if (days && !command.days) {
       command.days = days;
-    } else if (!command.timezone && isValidTimeZone(token)) {
-      command.timezone = canonicalTimeZone(token);
-    } else {
-      return {
-        kind: 'error',
-        message: `\`${token.slice(0, 40)}\` is not a timezone or a day setting I know. Use an IANA timezone name and \`weekdays\` or \`daily\`, for example ${SCHEDULE_EXAMPLE}.`,
-      };
+      continue;
     }
+    if (command.timezone || days) return unknownWord(token);
+    const zone = resolveTimeZone(token);
+    if (zone.ok) {
+      command.timezone = zone.value;
+      continue;
+    }
+    // An abbreviation or a place: say which zones it likely means.
+    return zone.suggestions.length > 0
+      ? { kind: 'error', message: timeZoneAdvice(zone, `schedule ${time}`) }
+      : unknownWord(token);
   }
   return command;
 }
