@@ -11,6 +11,7 @@ import { ConfigError, ContentError, DataFileError, SkillbotError } from './error
 import { createLogger, type Logger } from './log.ts';
 import { type AdapterContext, type RunningApp, startApp } from './runtime/app.ts';
 import { leaderOnly } from './runtime/leader-only.ts';
+import { watchLaunchers } from './runtime/orphan.ts';
 import { systemClock } from './types.ts';
 
 /** Exit status for "fix the configuration, then start again" (sysexits EX_CONFIG), so supervisors need not loop. */
@@ -89,16 +90,15 @@ function explainFatal(error: unknown): number {
 const SHUTDOWN_DEADLINE_MS = 9_500;
 
 function installSignalHandlers(app: RunningApp, log: Logger): void {
-  let signalled = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) process.exit(1); // A second signal: leave at once.
-    signalled = true;
+  let stopping = false;
+  const stop = (reason: string) => {
+    stopping = true;
     const deadline = setTimeout(() => {
-      log.error({ signal }, `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms; exiting`);
+      log.error({ reason }, `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms; exiting`);
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    app.shutdown(signal).then(
+    app.shutdown(reason).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'shutdown failed');
@@ -106,8 +106,17 @@ function installSignalHandlers(app: RunningApp, log: Logger): void {
       },
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // A second signal: leave at once.
+    stop(signal);
+  };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // Started by `npm start` and npm was killed: nothing else would ever stop us (or free the lock).
+  watchLaunchers((launcher) => {
+    log.warn({ launcher }, 'the process that started skillbot is gone; shutting down');
+    if (!stopping) stop('launcher exited');
+  });
 }
 
 /**
