@@ -3,9 +3,10 @@
  * cannot be with the likely values suggested. Pure (Intl's own timezone and region data, plus a
  * small table of abbreviations and country hints kept as data (timezone-hints.json)).
  */
-import table from './timezone-hints.json' with { type: 'json' };
+
 import { quoteUserText } from '../text.ts';
 import { canonicalTimeZone } from '../time.ts';
+import table from './timezone-hints.json' with { type: 'json' };
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; problem: string; suggestions: string[] };
 
