@@ -13,19 +13,14 @@
 import type pg from 'pg';
 import type { CheckinDateRule, CheckinResult, Member, MemberContext, MemberIdentity } from '../port.ts';
 import { type LocalDate, type WorkspaceSettings, workspaceKey } from '../types.ts';
+import type { BatchRun } from './batcher.ts';
 import { memberKeyOf } from './members.ts';
 import { storeFailure } from './pool.ts';
 
 interface Pending {
   who: MemberIdentity;
   dateFor: CheckinDateRule;
-  resolve(result: CheckinResult): void;
-  reject(error: unknown): void;
 }
-
-/** Batches in flight at once: the next one gathers while one commits. */
-const PARALLEL_BATCHES = 4;
-const MAX_BATCH = 500;
 
 const READ_CONTEXTS = `
   SELECT k.key, m.profile, coalesce(c.dates, '{}') AS checkins, coalesce(q.quiz, '{}'::jsonb) AS quiz,
@@ -77,25 +72,28 @@ function contextOf(row: ContextRow | undefined, who: MemberIdentity): MemberCont
 }
 
 interface Decided {
+  index: number;
   pending: Pending;
   context: MemberContext;
   key: string;
   date: LocalDate;
 }
 
-async function readContexts(pool: pg.Pool, batch: Pending[]): Promise<Decided[]> {
+type Results = Array<PromiseSettledResult<CheckinResult>>;
+
+async function readContexts(pool: pg.Pool, batch: Pending[], results: Results): Promise<Decided[]> {
   const keys = batch.map((p) => memberKeyOf(p.who));
   const workspaces = batch.map((p) => workspaceKey(p.who.platform, p.who.workspaceId));
   const { rows } = await pool.query<ContextRow>(READ_CONTEXTS, [keys, workspaces]);
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const decided: Decided[] = [];
-  batch.forEach((pending, i) => {
-    const key = keys[i] as string;
+  batch.forEach((pending, index) => {
+    const key = keys[index] as string;
     const context = contextOf(byKey.get(key), pending.who);
     try {
-      decided.push({ pending, context, key, date: pending.dateFor(context) });
+      decided.push({ index, pending, context, key, date: pending.dateFor(context) });
     } catch (error) {
-      pending.reject(error); // a rule that throws fails its own check-in, not the batch
+      results[index] = { status: 'rejected', reason: error }; // a rule that throws fails only its own call
     }
   });
   return decided;
@@ -124,59 +122,40 @@ function writeParameters(decided: Decided[]): unknown[] {
   ];
 }
 
-/** Settle each caller: the first caller of a (member, date) the insert kept counts; all others are `already`. */
-function settle(decided: Decided[], inserted: Set<string>): void {
+/** The first call of a (member, date) the insert kept is `counted`; every other is `already`. */
+function settle(decided: Decided[], inserted: Set<string>, results: Results): void {
   for (const d of decided) {
-    const pair = `${d.key}\u0000${d.date}`;
-    const counted = inserted.delete(pair);
+    const counted = inserted.delete(`${d.key}\u0000${d.date}`);
     const { member } = d.context;
     const checkins = member.checkins.includes(d.date) ? member.checkins : [...member.checkins, d.date].sort();
     const displayName = d.pending.who.displayName || member.displayName;
-    d.pending.resolve({
-      status: counted ? 'counted' : 'already',
-      date: d.date,
-      member: { ...member, displayName, checkins },
-      workspace: d.context.workspace,
-    });
+    results[d.index] = {
+      status: 'fulfilled',
+      value: {
+        status: counted ? 'counted' : 'already',
+        date: d.date,
+        member: { ...member, displayName, checkins },
+        workspace: d.context.workspace,
+      },
+    };
   }
 }
 
-async function runBatch(pool: pg.Pool, batch: Pending[]): Promise<void> {
-  try {
-    const decided = await readContexts(pool, batch);
-    if (decided.length === 0) return;
-    const { rows } = await pool.query<{ member_key: string; local_date: string }>(
-      WRITE_CHECKINS,
-      writeParameters(decided),
-    );
-    settle(decided, new Set(rows.map((row) => `${row.member_key}\u0000${row.local_date}`)));
-  } catch (error) {
-    const failure = storeFailure('save the check-in', error);
-    for (const pending of batch) pending.reject(failure); // settled ones ignore a second call
-  }
-}
-
-export class CheckinBatcher {
-  private readonly queue: Pending[] = [];
-  private running = 0;
-
-  constructor(private readonly pool: pg.Pool) {}
-
-  checkIn(who: MemberIdentity, dateFor: CheckinDateRule): Promise<CheckinResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ who, dateFor, resolve, reject });
-      this.next();
-    });
-  }
-
-  private next(): void {
-    while (this.running < PARALLEL_BATCHES && this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      this.running++;
-      void runBatch(this.pool, batch).finally(() => {
-        this.running--;
-        this.next();
-      });
+/** One batch: read every context, decide each date, write them all in one statement. */
+export function checkinBatch(pool: pg.Pool): BatchRun<Pending, CheckinResult> {
+  return async (batch) => {
+    const results: Results = new Array(batch.length);
+    try {
+      const decided = await readContexts(pool, batch, results);
+      if (decided.length === 0) return results;
+      const { rows } = await pool.query<{ member_key: string; local_date: string }>(
+        WRITE_CHECKINS,
+        writeParameters(decided),
+      );
+      settle(decided, new Set(rows.map((row) => `${row.member_key}\u0000${row.local_date}`)), results);
+      return results;
+    } catch (error) {
+      throw storeFailure('save the check-in', error);
     }
-  }
+  };
 }

@@ -93,23 +93,57 @@ export async function getPosts(db: Db, keys: readonly string[]): Promise<Map<str
   return found;
 }
 
-export async function claimPost(db: Db, record: PostRecord): Promise<boolean> {
-  const inserted = await db.query(
-    `INSERT INTO posts (key, platform, workspace_id, channel_id, local_date, record)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING`,
-    [record.key, record.platform, record.workspaceId, record.channelId, record.date, record],
-  );
-  return inserted.rowCount === 1;
+type Settled<T> = Array<PromiseSettledResult<T>>;
+const fulfilled = <T>(value: T): PromiseSettledResult<T> => ({ status: 'fulfilled', value });
+
+/**
+ * Claims in one statement: each post's key is inserted unless present, and only the inserted
+ * keys come back, so exactly one caller per key (in any instance) gets `true`.
+ */
+export function claimBatch(pool: pg.Pool) {
+  return async (records: PostRecord[]): Promise<Settled<boolean>> => {
+    const { rows } = await pool.query<{ key: string }>(
+      `INSERT INTO posts (key, platform, workspace_id, channel_id, local_date, record)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+       ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [
+        records.map((r) => r.key),
+        records.map((r) => r.platform),
+        records.map((r) => r.workspaceId),
+        records.map((r) => r.channelId),
+        records.map((r) => r.date),
+        records.map((r) => JSON.stringify(r)),
+      ],
+    );
+    const won = new Set(rows.map((row) => row.key));
+    // The same key twice in one batch: only its first caller owns it.
+    return records.map((r) => fulfilled(won.delete(r.key)));
+  };
 }
 
-/** One statement: the outcome's fields replace the record's, and `reason` goes unless given. */
-export async function settlePost(db: Db, key: string, outcome: PostOutcome): Promise<PostRecord | undefined> {
-  const patch = Object.fromEntries(Object.entries(outcome).filter(([, value]) => value !== undefined));
-  const { rows } = await db.query<{ record: PostRecord }>(
-    `UPDATE posts SET record = (record - 'reason') || $2::jsonb WHERE key = $1 RETURNING record`,
-    [key, patch],
-  );
-  return rows[0]?.record;
+export interface Settlement {
+  key: string;
+  outcome: PostOutcome;
+}
+
+/** Outcomes in one statement: the outcome's fields replace the record's, and `reason` goes unless given. */
+export function settleBatch(pool: pg.Pool) {
+  return async (items: Settlement[]): Promise<Settled<PostRecord | undefined>> => {
+    // One UPDATE can change a row once: of two outcomes for one key in a batch (never seen in practice), the later wins.
+    const last = new Map(items.map((item, i) => [item.key, i]));
+    const now = items.filter((item, i) => last.get(item.key) === i);
+    const patches = now.map((i) =>
+      JSON.stringify(Object.fromEntries(Object.entries(i.outcome).filter(([, v]) => v !== undefined))),
+    );
+    const { rows } = await pool.query<{ key: string; record: PostRecord }>(
+      `UPDATE posts SET record = (posts.record - 'reason') || p.patch
+       FROM unnest($1::text[], $2::jsonb[]) AS p(key, patch) WHERE posts.key = p.key
+       RETURNING posts.key, posts.record`,
+      [now.map((i) => i.key), patches],
+    );
+    const updated = new Map(rows.map((row) => [row.key, row.record]));
+    return items.map((item) => fulfilled(updated.get(item.key)));
+  };
 }
 
 export async function channelPosts(db: Db, ref: ChannelRef): Promise<PostRecord[]> {

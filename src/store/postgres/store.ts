@@ -8,9 +8,11 @@ import type pg from 'pg';
 import { StoreWriteError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { Secret } from '../../secret.ts';
-import type { StoreHealth, StorePort } from '../port.ts';
+import type { CheckinDateRule, CheckinResult, MemberIdentity, StoreHealth, StorePort } from '../port.ts';
+import type { PostRecord } from '../types.ts';
+import { Batcher } from './batcher.ts';
 import { exportData, importData } from './bulk.ts';
-import { CheckinBatcher } from './checkins.ts';
+import { checkinBatch } from './checkins.ts';
 import * as members from './members.ts';
 import { migrate } from './migrate.ts';
 import { createPool, describeFailure, inTransaction, type PoolOptions, storeFailure } from './pool.ts';
@@ -22,10 +24,14 @@ class PostgresStore implements StorePort {
   readonly kind = 'postgres';
   private closed = false;
 
-  private readonly checkins: CheckinBatcher;
+  private readonly checkins: Batcher<{ who: MemberIdentity; dateFor: CheckinDateRule }, CheckinResult>;
+  private readonly claims: Batcher<PostRecord, boolean>;
+  private readonly settlements: Batcher<records.Settlement, PostRecord | undefined>;
 
   constructor(private readonly pool: pg.Pool) {
-    this.checkins = new CheckinBatcher(pool);
+    this.checkins = new Batcher(checkinBatch(pool));
+    this.claims = new Batcher(records.claimBatch(pool));
+    this.settlements = new Batcher(records.settleBatch(pool));
   }
 
   private open(doing: string): void {
@@ -51,7 +57,7 @@ class PostgresStore implements StorePort {
   getMember: StorePort['getMember'] = (ref) => this.run('read a member', (db) => members.getMember(db, ref));
   checkIn: StorePort['checkIn'] = async (who, dateFor) => {
     this.open('save the check-in');
-    return this.checkins.checkIn(who, dateFor);
+    return this.checkins.add({ who, dateFor });
   };
   setTimezone: StorePort['setTimezone'] = (who, rule) =>
     this.atomic('save the timezone', (c) => members.setTimezone(c, who, rule));
@@ -74,9 +80,9 @@ class PostgresStore implements StorePort {
   getPosts: StorePort['getPosts'] = (keys) =>
     this.run('read the post log', (db) => records.getPosts(db, keys));
   claimPost: StorePort['claimPost'] = (record) =>
-    this.run('claim the daily post', (db) => records.claimPost(db, record));
+    this.run('claim the daily post', () => this.claims.add(record));
   settlePost: StorePort['settlePost'] = (key, outcome) =>
-    this.run('record how the post went', (db) => records.settlePost(db, key, outcome));
+    this.run('record how the post went', () => this.settlements.add({ key, outcome }));
   channelPosts: StorePort['channelPosts'] = (ref) =>
     this.run('read the post log', (db) => records.channelPosts(db, ref));
   prunePosts: StorePort['prunePosts'] = (before) =>
