@@ -8,6 +8,7 @@ import type { Command, RawArgs } from './commands/registry.ts';
 import type { ActionHandler, ActionModule, CoreDeps } from './core.ts';
 import { StoreWriteError } from './errors.ts';
 import { homeReply } from './home.ts';
+import { rightsActions } from './rights/commands.ts';
 import { tipActions } from './tips/commands.ts';
 import type { ActionEvent, Incoming, Origin, Reply } from './types.ts';
 
@@ -39,7 +40,7 @@ export interface BotOptions {
   extraHelp?: (platform: string) => readonly HelpLine[];
 }
 
-const ACTION_MODULES: ActionModule[] = [knowledgeActions, tipActions];
+const ACTION_MODULES: ActionModule[] = [knowledgeActions, tipActions, rightsActions];
 
 function actionTable(): Map<string, ActionHandler> {
   const merged = new Map<string, ActionHandler>();

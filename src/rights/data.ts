@@ -2,7 +2,10 @@
  * What skillbot stores about one member, and removing it. Everything goes through the store port,
  * so the JSON file and PostgreSQL behave the same.
  */
-import type { MemberRef, StorePort } from '../store/port.ts';
+import type { ChannelRef, MemberRef, StorePort } from '../store/port.ts';
+
+export type { ChannelRef, MemberRef };
+
 import type { Schedule, UserRecord } from '../store/types.ts';
 
 /** A channel's daily post set up by this member: the schedule belongs to the channel, the name on it to them. */
@@ -22,14 +25,17 @@ export interface MemberData {
   schedulesYouSetUp: ScheduleTheySetUp[];
 }
 
+/** The part of the store port data rights use. */
+export type RightsStore = Pick<StorePort, 'getMember' | 'deleteMember' | 'listSchedules' | 'updateSchedule'>;
+
 const sameWorkspace = (ref: MemberRef) => ({ platform: ref.platform, workspaceId: ref.workspaceId });
 
-async function schedulesBy(store: StorePort, ref: MemberRef): Promise<Schedule[]> {
+async function schedulesBy(store: RightsStore, ref: MemberRef): Promise<Schedule[]> {
   const schedules = await store.listSchedules(sameWorkspace(ref));
   return schedules.filter((s) => s.createdBy === ref.userId);
 }
 
-export async function memberData(store: StorePort, ref: MemberRef): Promise<MemberData> {
+export async function memberData(store: RightsStore, ref: MemberRef): Promise<MemberData> {
   const [member, schedules] = await Promise.all([store.getMember(ref), schedulesBy(store, ref)]);
   return {
     ...(member ? { member } : {}),
@@ -60,7 +66,7 @@ export interface ForgetResult {
  * Delete the member and everything stored about them; their name comes off the schedules they set
  * up. Safe to repeat: a second call finds nothing and deletes nothing.
  */
-export async function forgetMember(store: StorePort, ref: MemberRef): Promise<ForgetResult> {
+export async function forgetMember(store: RightsStore, ref: MemberRef): Promise<ForgetResult> {
   const member = await store.getMember(ref);
   const memberDeleted = await store.deleteMember(ref);
   let schedulesUnlinked = 0;
