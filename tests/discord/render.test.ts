@@ -120,11 +120,13 @@ describe('slash command definitions', () => {
       'top',
       'timezone',
       'tip',
+      'mydata',
+      'forget',
       'help',
     ]);
     expect(skills?.default_member_permissions ?? null).toBeNull();
     expect(admin?.name).toBe(ADMIN_COMMAND);
-    expect(admin?.options?.map((o) => o.name)).toEqual(['settings', 'schedule']);
+    expect(admin?.options?.map((o) => o.name)).toEqual(['settings', 'schedule', 'forget-member']);
     expect(admin?.default_member_permissions).toBe(String(1n << 5n));
   });
 
