@@ -1,50 +1,29 @@
 /**
  * `npm run ask -- "question"` prints the bot's reply as terminal text.
- * `npm run ask -- --json` reads one question per line from stdin and writes one JSON object
- * per line (see `toJson`). stdout carries nothing but replies or JSON; problems go to stderr.
+ * `npm run ask -- --json` reads one message per line from stdin and writes one JSON object per
+ * line (see `AskJson`): each line is handled by the real bot as a chat message from a new member
+ * in a new workspace, with a store in memory. stdout carries nothing but replies or JSON;
+ * problems go to stderr.
  */
 import { createInterface } from 'node:readline';
 import { renderForTerminal } from '../adapters/console/render.ts';
 import { createAnswerer } from '../src/answer/engine.ts';
-import type { Answerer, AnswerResult } from '../src/answer/types.ts';
+import type { Answerer } from '../src/answer/types.ts';
 import { answerReply } from '../src/commands/knowledge.ts';
 import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { type Content, loadContent } from '../src/content/load.ts';
+import type { CoreSettings } from '../src/core.ts';
 import { ConfigError, ContentError } from '../src/errors.ts';
+import { createAskSession } from './ask-session.ts';
 import { exitQuietlyWhenStdoutCloses } from './pipe.ts';
 
 exitQuietlyWhenStdoutCloses();
 
-export interface AskJson {
-  question: string;
-  /** True only for a confident answer. */
-  answered: boolean;
-  id: string | null;
-  title: string | null;
-  kind: string | null;
-  /** The best candidate's ranking value (0 when there is none). */
-  score: number;
-  suggestions: Array<{ id: string; title: string; score: number }>;
-}
-
-export function toJson(question: string, result: AnswerResult): AskJson {
-  const best = result.tier === 'confident' ? result.best : undefined;
-  return {
-    question,
-    answered: best !== undefined,
-    id: best?.entry.id ?? null,
-    title: best?.entry.title ?? null,
-    kind: best?.entry.kind ?? null,
-    score: best?.score ?? result.suggestions[0]?.score ?? 0,
-    suggestions: result.suggestions.map((s) => ({ id: s.entry.id, title: s.entry.title, score: s.score })),
-  };
-}
-
-async function answerLines(answerer: Answerer): Promise<void> {
+async function answerLines(content: Content, answerer: Answerer, settings: CoreSettings): Promise<void> {
+  const session = createAskSession(content, answerer, settings);
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    const question = line.trim();
-    process.stdout.write(`${JSON.stringify(toJson(question, answerer.answer(question)))}\n`);
+    process.stdout.write(`${JSON.stringify(await session.ask(line.trim()))}\n`);
   }
 }
 
@@ -62,9 +41,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   loadDotEnv();
-  const content = loadContent(loadConfig().contentDir);
+  const config = loadConfig();
+  const content = loadContent(config.contentDir);
   const answerer = createAnswerer(content);
-  if (json) await answerLines(answerer);
+  if (json)
+    await answerLines(content, answerer, { defaultTimezone: config.defaultTimezone, tips: config.tips });
   else answerOnce(question, answerer, content);
   return 0;
 }

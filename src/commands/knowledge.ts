@@ -7,9 +7,10 @@ import type { AnswerResult, ScoredEntry } from '../answer/types.ts';
 import type { Content } from '../content/load.ts';
 import type { Entry } from '../content/schema.ts';
 import type { ActionModule, CoreDeps } from '../core.ts';
+import { briefReply } from '../replies/compose.ts';
+import { passageIndexFor } from '../replies/search.ts';
 import { quoteUserText } from '../text.ts';
 import { ACTIONS, type Incoming, type Reply, type ReplyButton } from '../types.ts';
-import { mostRelevantLine } from './highlight.ts';
 import { arg, type Command, defineCommand } from './registry.ts';
 
 /** Platforms cap buttons per row (Discord: 5); related entries and suggestions stay within it. */
@@ -30,7 +31,7 @@ function firstSentence(text: string): string {
   return match?.[1] ?? text.trim();
 }
 
-/** One entry in depth: its body and its related entries as buttons. */
+/** One entry in depth (`skill <name>`, the Full guide button): its whole body and its related entries as buttons. */
 export function entryReply(entry: Entry, content: Content): Reply {
   const related = entry.related
     .map((id) => content.entry(id))
@@ -73,10 +74,7 @@ function suggestionReply(text: string, suggestions: ScoredEntry[]): Reply {
 /** The reply to a free-text question, by the answerer's tier. */
 export function answerReply(question: string, result: AnswerResult, content: Content): Reply {
   if (result.tier === 'confident' && result.best) {
-    const reply = entryReply(result.best.entry, content);
-    const { body, title } = result.best.entry;
-    const lead = mostRelevantLine(question, body, title);
-    return lead ? { ...reply, text: `**Most relevant to your question:** ${lead}\n\n${reply.text}` } : reply;
+    return briefReply(question, result.best.entry, content, passageIndexFor(content));
   }
   if (result.tier === 'unsure' && result.suggestions.length > 0) {
     return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);

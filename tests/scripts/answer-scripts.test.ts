@@ -32,14 +32,14 @@ describe('npm run ask -- --json', () => {
     const { code, stdout } = run(
       'scripts/ask.ts',
       ['--json'],
-      'what is git for\nwhat is the wifi password\n',
+      'what is git for\nwhat is the wifi password\nhelp\n',
     );
     expect(code).toBe(0);
     const lines = stdout
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({
       question: 'what is git for',
       answered: true,
@@ -48,10 +48,18 @@ describe('npm run ask -- --json', () => {
       kind: 'skill',
     });
     expect(typeof lines[0].score).toBe('number');
+    expect(lines[0].text).toMatch(/^\*\*Version control\*\*\n\n/);
+    expect(lines[0].text).toMatch(/_From the Version control guide/);
+    expect(lines[0].text.length).toBeLessThanOrEqual(1200);
+    expect(lines[0].text).not.toContain('Full guide');
     expect(lines[1]).toMatchObject({ answered: false, id: null, title: null, kind: null });
+    expect(lines[1].text).toMatch(/outside what I know/);
+    // A command is not a knowledge answer, but its reply is still shown.
+    expect(lines[2]).toMatchObject({ question: 'help', answered: false, id: null });
+    expect(lines[2].text).toContain('`done`');
     for (const line of lines) {
       expect(Object.keys(line).sort()).toEqual(
-        ['answered', 'id', 'kind', 'question', 'score', 'suggestions', 'title'].sort(),
+        ['answered', 'id', 'kind', 'question', 'score', 'suggestions', 'text', 'title'].sort(),
       );
       for (const s of line.suggestions) expect(Object.keys(s).sort()).toEqual(['id', 'score', 'title']);
     }

@@ -1,0 +1,96 @@
+/**
+ * What `ask --json` and the reply evaluation share: each question goes through the real bot as
+ * a chat message from a new member in a new workspace, with a store in memory, and comes back
+ * as the JSON line `ask --json` prints.
+ */
+import type { Answerer, AnswerResult } from '../src/answer/types.ts';
+import { createBot } from '../src/bot.ts';
+import type { Content } from '../src/content/load.ts';
+import type { CoreDeps, CoreSettings } from '../src/core.ts';
+import { silentLogger } from '../src/log.ts';
+import { replyMarkdown } from '../src/replies/markdown.ts';
+import { createMemoryStore } from '../src/store/memory.ts';
+import type { Incoming } from '../src/types.ts';
+
+export interface AskJson {
+  question: string;
+  /** True only for a confident knowledge answer (a skill or FAQ entry). */
+  answered: boolean;
+  id: string | null;
+  title: string | null;
+  kind: string | null;
+  /** The best candidate's ranking value (0 when there is none). */
+  score: number;
+  suggestions: Array<{ id: string; title: string; score: number }>;
+  /** The reply's Markdown exactly as a member sees it, without buttons. */
+  text: string;
+}
+
+const KNOWLEDGE_KINDS = new Set(['skill', 'faq']);
+
+/** The classifier's view of a question; `result` is undefined when the bot ran a command instead. */
+export function toJson(question: string, result: AnswerResult | undefined, text: string): AskJson {
+  const best = result?.tier === 'confident' ? result.best : undefined;
+  const knowledge = best !== undefined && KNOWLEDGE_KINDS.has(best.entry.kind);
+  return {
+    question,
+    answered: knowledge,
+    id: knowledge ? (best?.entry.id ?? null) : null,
+    title: knowledge ? (best?.entry.title ?? null) : null,
+    kind: knowledge ? (best?.entry.kind ?? null) : null,
+    score: best?.score ?? result?.suggestions[0]?.score ?? 0,
+    suggestions: (result?.suggestions ?? []).map((s) => ({
+      id: s.entry.id,
+      title: s.entry.title,
+      score: s.score,
+    })),
+    text,
+  };
+}
+
+export interface AskSession {
+  ask(question: string): Promise<AskJson>;
+}
+
+export function createAskSession(
+  content: Content,
+  answerer: Answerer,
+  settings: CoreSettings,
+  clock = () => new Date(),
+): AskSession {
+  let lastResult: AnswerResult | undefined;
+  const recording: Answerer = {
+    answer(question) {
+      lastResult = answerer.answer(question);
+      return lastResult;
+    },
+    lookup: (name, kind) => answerer.lookup(name, kind),
+  };
+  let member = 0;
+  return {
+    async ask(question) {
+      member += 1;
+      const deps: CoreDeps = {
+        content,
+        answerer: recording,
+        store: createMemoryStore(),
+        clock,
+        settings,
+        log: silentLogger,
+      };
+      const msg: Incoming = {
+        platform: 'console',
+        workspaceId: `ask-${member}`,
+        channelId: 'ask',
+        userId: `member-${member}`,
+        displayName: 'member',
+        isAdmin: false,
+        text: question,
+        at: clock(),
+      };
+      lastResult = undefined;
+      const reply = await createBot(deps).handleMessage(msg);
+      return toJson(question, lastResult, replyMarkdown(reply));
+    },
+  };
+}

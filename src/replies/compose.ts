@@ -1,0 +1,88 @@
+/**
+ * The short answer to a question: the passage or passages of the chosen entry that answer it
+ * (at most about 600 characters), the guide they come from, a "Full guide" button and the
+ * related entries. The whole entry stays one click (or `skill <name>`) away. Pure.
+ */
+import type { Content } from '../content/load.ts';
+import type { Entry } from '../content/schema.ts';
+import { cutAtSentence } from '../text.ts';
+import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
+import type { Passage } from './passages.ts';
+import type { PassageHit, PassageIndex } from './search.ts';
+
+/** What the lead passages may take together: a chat-sized answer. */
+export const PASSAGE_BUDGET = 600;
+/** A later passage must score at least this share of the best one to join it... */
+const RUNNER_UP_SHARE = 0.35;
+/** ...and, unless it scores this close to the best, match a question term the others did not. */
+const TIE_SHARE = 0.8;
+const MAX_PASSAGES = 3;
+/** Platforms cap buttons per row (Discord: 5): the Full guide button plus related entries. */
+export const MAX_BUTTONS = 5;
+
+export function fullGuideLabel(entry: Entry): string {
+  return `Full guide: ${entry.title}`;
+}
+
+function entryButtons(entry: Entry, content: Content): ReplyButton[] {
+  const related = entry.related
+    .map((id) => content.entry(id))
+    .filter((e): e is Entry => e !== undefined)
+    .map((e) => ({ label: e.title, actionId: ACTIONS.entry, value: e.id }));
+  const full = { label: fullGuideLabel(entry), actionId: ACTIONS.entry, value: entry.id };
+  return [full, ...related].slice(0, MAX_BUTTONS);
+}
+
+/**
+ * The best passage, then passages that add question terms the ones before did not match
+ * ("401 vs 403" when each code has its own bullet) or score nearly as well, while they fit the
+ * budget: when two passages are close, the reader gets both rather than a coin toss.
+ */
+export function choosePassages(hits: PassageHit[]): Passage[] {
+  const [best, ...rest] = hits;
+  if (!best) return [];
+  const chosen = [best];
+  const covered = new Set(best.terms);
+  let used = best.passage.text.length;
+  for (const hit of rest) {
+    if (chosen.length >= MAX_PASSAGES || hit.score < best.score * RUNNER_UP_SHARE) break;
+    const adds = hit.terms.some((t) => !covered.has(t)) || hit.score >= best.score * TIE_SHARE;
+    if (!adds || used + hit.passage.text.length > PASSAGE_BUDGET) continue;
+    chosen.push(hit);
+    for (const t of hit.terms) covered.add(t);
+    used += hit.passage.text.length;
+  }
+  return chosen.map((hit) => hit.passage);
+}
+
+function tipLine(passage: Passage): string {
+  return passage.tipTitle ? `**Tip: ${passage.tipTitle}.** ${passage.text}` : passage.text;
+}
+
+/** One passage reads as a paragraph; several as a list. Long ones are cut at a sentence. */
+function passageMarkdown(passages: Passage[]): string {
+  const share = Math.floor(PASSAGE_BUDGET / passages.length);
+  const cut = passages.map((p) => cutAtSentence(tipLine(p), Math.max(share, 200)));
+  if (cut.length === 1) return cut[0] ?? '';
+  return cut.map((text) => `- ${text.replace(/\n/g, ' ')}`).join('\n');
+}
+
+function sourceLine(entry: Entry, passages: Passage[]): string {
+  const headings = [...new Set(passages.filter((p) => !p.tipTitle && p.heading).map((p) => p.heading))];
+  const kind = entry.kind === 'skill' ? 'guide' : 'answer';
+  const where = headings.length > 0 ? ` (${headings.join(', ')})` : '';
+  return `_From the ${entry.title} ${kind}${where}._`;
+}
+
+/** The short reply that answers `question` from `entry`. */
+export function briefReply(question: string, entry: Entry, content: Content, index: PassageIndex): Reply {
+  const passages = choosePassages(index.search(question, entry.id));
+  const lead = passages.length > 0 ? passageMarkdown(passages) : cutAtSentence(entry.summary, PASSAGE_BUDGET);
+  return {
+    title: entry.title,
+    text: `${lead}\n\n${sourceLine(entry, passages)}`,
+    buttons: entryButtons(entry, content),
+    visibility: 'public',
+    shareable: true,
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/answer/types.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { PASSAGE_BUDGET } from '../../src/replies/compose.ts';
+import { ACTIONS, type Reply } from '../../src/types.ts';
+import { message, testBot } from '../support/core.ts';
+
+const content = loadContent('tests/fixtures/replies-content');
+
+/** A classifier that always picks `id`: these tests are about the reply, not the routing. */
+function answering(id: string): Answerer {
+  const entry = content.entry(id);
+  if (!entry) throw new Error(`no entry ${id}`);
+  const confident = { tier: 'confident' as const, best: { entry, score: 1 }, suggestions: [] };
+  return { answer: () => confident, lookup: () => confident };
+}
+
+async function ask(question: string, id = 'apis') {
+  const { bot, deps } = testBot({ content, answerer: answering(id) });
+  const reply = await bot.handleMessage(message(question, deps));
+  return { bot, deps, reply };
+}
+
+const fullGuide = (reply: Reply) => reply.buttons?.find((b) => b.label.startsWith('Full guide'));
+
+describe('a question gets the passage that answers it, not the whole entry', () => {
+  it('GIVEN "401 vs 403" THEN the first lines name both codes and the reply is short', async () => {
+    const { reply } = await ask('401 vs 403');
+    const firstLines = reply.text.split('\n').slice(0, 2).join('\n');
+    expect(firstLines).toContain('401 Unauthorized');
+    expect(firstLines).toContain('403 Forbidden');
+    expect(reply.text).not.toContain('Offset pagination');
+    expect(reply.text.length).toBeLessThan(PASSAGE_BUDGET + 100);
+    expect(reply.title).toBe('APIs');
+    expect(reply.text).toMatch(/From the APIs guide \(Status codes\)/);
+  });
+
+  it('GIVEN a question two bullets answer together THEN both lead, as a list', async () => {
+    const { reply } = await ask('offset vs cursor pagination, which one?');
+    expect(reply.text).toMatch(/^- \*\*Offset pagination:\*\*/m);
+    expect(reply.text).toMatch(/^- \*\*Cursor pagination:\*\*/m);
+    expect(reply.text).not.toContain('401');
+  });
+
+  it('GIVEN a question a tip answers THEN the tip leads, under its skill', async () => {
+    const { reply } = await ask('how do idempotency keys stop double charges');
+    expect(reply.text).toMatch(/^\*\*Tip: Make retried payments safe with idempotency keys\.\*\*/);
+    expect(reply.title).toBe('APIs');
+  });
+
+  it('GIVEN a question no passage matches THEN the entry summary leads', async () => {
+    const { reply } = await ask('zzz qqq');
+    expect(reply.text).toMatch(/^An API is the contract/);
+  });
+
+  it('GIVEN the Full guide button THEN it shows the whole entry, as `skill <name>` does', async () => {
+    const { bot, deps, reply } = await ask('401 vs 403');
+    const button = fullGuide(reply);
+    expect(button?.label).toBe('Full guide: APIs');
+    expect(reply.buttons?.map((b) => b.label)).toContain('Security');
+    const action = { ...message('', deps), actionId: button?.actionId ?? '', value: button?.value ?? '' };
+    const full = await bot.handleAction(action);
+    expect(full.text).toBe(content.entry('apis')?.body);
+    expect(full.text).toContain('Offset pagination');
+    const skill = await bot.handleMessage(message('skill apis', deps));
+    expect(skill.text).toBe(full.text);
+    expect(button?.actionId).toBe(ACTIONS.entry);
+  });
+});
