@@ -5,6 +5,7 @@
 import { cpus, totalmem } from 'node:os';
 import { runAnswerBench } from './bench/answers.ts';
 import { runFanoutBench } from './bench/fanout.ts';
+import { runPostgresBench } from './bench/postgres.ts';
 import { runSlackBench } from './bench/slack.ts';
 import { runStartupBench } from './bench/startup.ts';
 import { runStoreBench } from './bench/store.ts';
@@ -31,6 +32,7 @@ const SECTIONS: Array<[string, () => Promise<BenchSection>]> = [
   ['answers', runAnswerBench],
   ['store', runStoreBench],
   ['fan-out', runFanoutBench],
+  ['postgres', runPostgresBench],
   ['slack', runSlackBench],
   ['startup', runStartupBench],
 ];
