@@ -3,6 +3,7 @@
  * invite link. With DISCORD_GUILD_ID the commands go to that server and appear at once;
  * without it they are global (Discord may take up to an hour to show them everywhere).
  */
+import { DISCORD, type DiscordConfig, discordPlatform } from '../adapters/discord/platform.ts';
 import { servedCommands } from '../src/commands/catalog.ts';
 import { type Config, loadConfig, loadDotEnv } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   loadDotEnv();
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(undefined, [discordPlatform]);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -31,7 +32,8 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  if (!config.discord) {
+  const discord = config.platforms[DISCORD] as DiscordConfig | undefined;
+  if (!discord) {
     console.error(
       'DISCORD_TOKEN is not set: copy the bot token from the Discord Developer Portal > your application > Bot, ' +
         'put it in .env as DISCORD_TOKEN=..., and run `npm run discord:register` again.',
@@ -41,7 +43,7 @@ async function main(): Promise<number> {
   // Loaded only now: discord.js takes a moment to load, and a missing token should fail fast.
   const { inviteUrl, registerCommands } = await import('../adapters/discord/register.ts');
   try {
-    const registration = await registerCommands(config.discord, servedCommands());
+    const registration = await registerCommands(discord, servedCommands());
     const where = registration.guildId
       ? `to server ${registration.guildId} (available now)`
       : 'globally (may take up to an hour to appear in every server)';

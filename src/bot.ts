@@ -1,13 +1,14 @@
 import { COMMANDS } from './commands/catalog.ts';
 import { type Choice, completeFrom } from './commands/complete.ts';
 import { createRegistry, invoke } from './commands/dispatch.ts';
-import type { HelpLine } from './commands/help.ts';
 import { emptyReply, tooLongReply, usageReply } from './commands/help.ts';
 import { knowledgeActions, question } from './commands/knowledge.ts';
 import type { Command, RawArgs } from './commands/registry.ts';
 import type { ActionHandler, ActionModule, CoreDeps } from './core.ts';
 import { StoreWriteError } from './errors.ts';
+import { fitReply } from './fit.ts';
 import { homeReply } from './home.ts';
+import { type PlatformSpec, platformTable } from './platform.ts';
 import { rightsActions } from './rights/commands.ts';
 import { tipActions } from './tips/commands.ts';
 import type { ActionEvent, Incoming, Origin, Reply } from './types.ts';
@@ -36,8 +37,11 @@ export interface Bot {
 export interface BotOptions {
   /** The commands to serve (help is added); default every family's. */
   commands?: readonly Command[];
-  /** Lines a platform adds to `help` for what only it offers. */
-  extraHelp?: (platform: string) => readonly HelpLine[];
+  /**
+   * The platforms replies are made for: each reply fits its platform's capabilities, and `help`
+   * adds its lines. Without them, replies go out as built (tests, scripts).
+   */
+  platforms?: readonly PlatformSpec[];
 }
 
 const ACTION_MODULES: ActionModule[] = [knowledgeActions, tipActions, rightsActions];
@@ -61,16 +65,28 @@ function failureReply(error: unknown): Reply {
 }
 
 export function createBot(deps: CoreDeps, options: BotOptions = {}): Bot {
-  const registry = createRegistry(options.commands ?? COMMANDS, options.extraHelp);
+  const platforms = options.platforms && platformTable(options.platforms);
+  const registry = createRegistry(options.commands ?? COMMANDS, (id) => platforms?.help(id) ?? []);
   const actions = actionTable();
 
   async function guarded(origin: Origin, what: string, run: () => Reply | Promise<Reply>): Promise<Reply> {
     try {
-      return await run();
+      const reply = await run();
+      return platforms ? fitReply(reply, platforms.capabilities(origin.platform)) : reply;
     } catch (error) {
       deps.log.error({ err: error, platform: origin.platform, what }, 'handler failed');
       return failureReply(error);
     }
+  }
+
+  /**
+   * Where visibility is fixed before the work, a command declared private stays private whatever
+   * its handler returns: the platform has already promised the asker that only they see it.
+   */
+  async function bindVisibility(command: Command, origin: Origin, work: Promise<Reply>): Promise<Reply> {
+    const reply = await work;
+    const upFront = platforms?.capabilities(origin.platform).visibilityUpFront ?? false;
+    return upFront && command.visibility === 'private' ? { ...reply, visibility: 'private' } : reply;
   }
 
   function answerText(msg: Incoming): Reply | Promise<Reply> {
@@ -92,7 +108,7 @@ export function createBot(deps: CoreDeps, options: BotOptions = {}): Bot {
       return guarded(origin, `command:${call.name}`, () => {
         if (!command)
           return { text: "I can't do that yet. Type `help` to see what I can do.", visibility: 'private' };
-        return invoke(command, call.args, { ...origin, text: '' }, deps);
+        return bindVisibility(command, origin, invoke(command, call.args, { ...origin, text: '' }, deps));
       });
     },
     handleAction(action) {

@@ -10,23 +10,6 @@ import { Secret } from './secret.ts';
 import type { DayPolicy } from './store/types.ts';
 import { isValidTimeZone } from './time.ts';
 
-export interface SlackConfig {
-  botToken: Secret;
-  signingSecret?: Secret;
-  appToken?: Secret;
-  apiUrl?: string;
-  command: string;
-  tipChannel?: string;
-  port: number;
-}
-
-export interface DiscordConfig {
-  token: Secret;
-  apiUrl?: string;
-  guildId?: string;
-  tipChannel?: string;
-}
-
 export interface TipDefaults {
   time?: string;
   timezone?: string;
@@ -44,13 +27,32 @@ export interface Config {
   logLevel?: LogLevel;
   tips: TipDefaults;
   healthPort?: number;
-  slack?: SlackConfig;
-  discord?: DiscordConfig;
+  /** Each configured platform's own settings, by platform id; a platform its variables leave off is absent. */
+  platforms: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A platform's configuration, owned by its adapter: its environment variables (validated here,
+ * with the core's, so every problem is reported the same way) and how they become its settings.
+ */
+export interface PlatformConfigSpec<T> {
+  schema: z.ZodObject;
+  /** Variables holding secrets: a message about them never quotes the value. */
+  secretVariables: readonly string[];
+  /** The platform's settings, or undefined when its variables leave it off; throws `ConfigError` for half a setup. */
+  settings(env: Record<string, unknown>): T | undefined;
+}
+
+/** A platform as the config module sees it. */
+export interface ConfiguredPlatform {
+  id: string;
+  config?: PlatformConfigSpec<unknown>;
 }
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
 const timeZone = z
   .string()
@@ -80,6 +82,9 @@ const prefixed = (prefix: string) =>
       `must start with "${prefix}" (copy it again from the app's settings)`,
     );
 
+/** Building blocks for platforms' variables: blank counts as unset, and messages name the fix. */
+export const envVar = { optional, withDefault, port, httpUrl, prefixed };
+
 const EnvSchema = z.object({
   DATA_FILE: z.preprocess(blankToUndefined, z.string().default('./data/skillbot.json')),
   DATABASE_URL: optional(postgresUrl),
@@ -94,92 +99,52 @@ const EnvSchema = z.object({
   TIP_DAYS: z.preprocess(blankToUndefined, z.enum(['weekdays', 'daily']).default('weekdays')),
   TIP_CATCHUP_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(23).default(3)),
   HEALTH_PORT: optional(port),
-  SLACK_BOT_TOKEN: optional(prefixed('xoxb-')),
-  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short to be a signing secret')),
-  SLACK_APP_TOKEN: optional(prefixed('xapp-')),
-  SLACK_API_URL: optional(httpUrl),
-  SLACK_COMMAND: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /skills')
-      .default('/skills'),
-  ),
-  SLACK_TIP_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a channel id such as C0123ABCD')),
-  PORT: z.preprocess(blankToUndefined, port.default(3000)),
-  DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
-  DISCORD_API_URL: optional(httpUrl),
-  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{5,25}$/, 'must be a numeric server (guild) id')),
-  DISCORD_TIP_CHANNEL: optional(z.string().regex(/^\d{5,25}$/, 'must be a numeric channel id')),
 });
 
-type Env = z.infer<typeof EnvSchema>;
+/** Core variables holding secrets; each platform names its own (`secretVariables`). */
+const CORE_SECRET_VARIABLES = ['DATABASE_URL'];
 
-const SECRET_VARIABLES = new Set([
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_APP_TOKEN',
-  'DISCORD_TOKEN',
-  'DATABASE_URL',
-]);
-
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError, secrets: ReadonlySet<string>): string {
   return error.issues
     .map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       // zod may quote the received value in its message; for secrets only our own wording is used.
       const message =
-        SECRET_VARIABLES.has(name) && issue.code === 'invalid_type' ? 'has the wrong type' : issue.message;
+        secrets.has(name) && issue.code === 'invalid_type' ? 'has the wrong type' : issue.message;
       return `  ${name} ${message}`;
     })
     .join('\n');
 }
 
-function slackConfig(env: Env): SlackConfig | undefined {
-  if (!env.SLACK_BOT_TOKEN) {
-    if (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
-      throw new ConfigError(
-        'SLACK_BOT_TOKEN is missing: set it to the Bot User OAuth Token (xoxb-...) to run on Slack.',
-      );
-    }
-    return undefined;
+function platformSettings(platforms: readonly ConfiguredPlatform[], env: Record<string, unknown>) {
+  const settings: Record<string, unknown> = {};
+  for (const platform of platforms) {
+    const value = platform.config?.settings(env);
+    if (value !== undefined) settings[platform.id] = value;
   }
-  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-    throw new ConfigError(
-      'SLACK_SIGNING_SECRET is missing: set it (Basic Information > Signing Secret) for HTTP mode, ' +
-        'or set SLACK_APP_TOKEN (xapp-...) for Socket Mode.',
-    );
-  }
-  return {
-    botToken: new Secret(env.SLACK_BOT_TOKEN),
-    signingSecret: env.SLACK_SIGNING_SECRET ? new Secret(env.SLACK_SIGNING_SECRET) : undefined,
-    appToken: env.SLACK_APP_TOKEN ? new Secret(env.SLACK_APP_TOKEN) : undefined,
-    apiUrl: env.SLACK_API_URL,
-    command: env.SLACK_COMMAND,
-    tipChannel: env.SLACK_TIP_CHANNEL,
-    port: env.PORT,
-  };
+  return settings;
 }
 
-function discordConfig(env: Env): DiscordConfig | undefined {
-  if (!env.DISCORD_TOKEN) return undefined;
-  return {
-    token: new Secret(env.DISCORD_TOKEN),
-    apiUrl: env.DISCORD_API_URL,
-    guildId: env.DISCORD_GUILD_ID,
-    tipChannel: env.DISCORD_TIP_CHANNEL,
-  };
-}
-
-/** Validate an environment (default: this process's) into a `Config`, or throw `ConfigError`. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+/**
+ * Validate an environment (default: this process's) into a `Config`, or throw `ConfigError`.
+ * `platforms` add their own variables; the composition root passes every platform it knows.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  platforms: readonly ConfiguredPlatform[] = [],
+): Config {
+  const shape = Object.assign({}, EnvSchema.shape, ...platforms.map((p) => p.config?.schema.shape ?? {}));
+  const parsed = z.object(shape).safeParse(env);
   if (!parsed.success) {
+    const secrets = new Set([
+      ...CORE_SECRET_VARIABLES,
+      ...platforms.flatMap((p) => p.config?.secretVariables ?? []),
+    ]);
     throw new ConfigError(
-      `Invalid configuration:\n${describeIssues(parsed.error)}\nSee .env.example for each variable.`,
+      `Invalid configuration:\n${describeIssues(parsed.error, secrets)}\nSee .env.example for each variable.`,
     );
   }
-  const e = parsed.data;
+  const e = parsed.data as z.infer<typeof EnvSchema>;
   return {
     dataFile: e.DATA_FILE,
     databaseUrl: e.DATABASE_URL ? new Secret(e.DATABASE_URL) : undefined,
@@ -188,8 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     tips: { time: e.TIP_TIME, timezone: e.TIP_TIMEZONE, days: e.TIP_DAYS, catchupHours: e.TIP_CATCHUP_HOURS },
     healthPort: e.HEALTH_PORT,
-    slack: slackConfig(e),
-    discord: discordConfig(e),
+    platforms: platformSettings(platforms, parsed.data),
   };
 }
 

@@ -6,24 +6,16 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 /**
  * Paths pino blanks wherever they appear in a log object, so a token never reaches a log
- * even when a whole config, request or error object is logged.
+ * even when a whole config, request or error object is logged. Each platform adds the paths of
+ * its own secrets (its `redactPaths`).
  */
 export const REDACT_PATHS = [
   'token',
   '*.token',
-  'botToken',
-  '*.botToken',
-  'appToken',
-  '*.appToken',
-  'signingSecret',
-  '*.signingSecret',
   'authorization',
   '*.authorization',
   'headers.authorization',
   '*.headers.authorization',
-  '*.headers["x-slack-signature"]',
-  'config.slack.botToken',
-  'config.discord.token',
   'err.config.headers.Authorization',
   'err.request.headers.authorization',
 ];
@@ -45,8 +37,10 @@ export interface LogOutput {
 export function createLogger(
   level: LogLevel,
   output: LogOutput = { pretty: process.stderr.isTTY === true },
+  platformPaths: readonly string[] = [],
 ): Logger {
-  const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'skillbot' } };
+  const paths = [...REDACT_PATHS, ...platformPaths];
+  const options = { level, redact: { paths, censor: '[redacted]' }, base: { app: 'skillbot' } };
   const { pretty, sink } = output;
   if (sink) {
     const format = pretty

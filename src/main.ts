@@ -1,14 +1,19 @@
 /**
- * The composition root: the only file in src/ that may import adapters. It reads the
- * configuration, picks the adapters whose credentials are set (or the console), and runs.
+ * The composition root: the only file in src/ that may import adapters, and the one place that
+ * lists the platforms. It reads the configuration, picks the adapters whose credentials are set
+ * (or the console), and runs.
  */
 import { parseArgs } from 'node:util';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
+import { consolePlatform } from '../adapters/console/platform.ts';
 import { PromptLine } from '../adapters/console/prompt.ts';
+import { type DiscordConfig, discordPlatform } from '../adapters/discord/platform.ts';
+import { type SlackConfig, slackPlatform } from '../adapters/slack/platform.ts';
 import type { Adapter } from './adapter.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { ConfigError, ContentError, DataFileError, SkillbotError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { PlatformSpec } from './platform.ts';
 import { type AdapterContext, type RunningApp, startApp } from './runtime/app.ts';
 import { leaderOnly } from './runtime/leader-only.ts';
 import { watchLaunchers } from './runtime/orphan.ts';
@@ -19,32 +24,50 @@ const EXIT_CONFIG = 78;
 
 type AdapterFactory = (context: AdapterContext) => Adapter;
 
+/** A platform that runs when its variables configure it; its adapter's code loads only then. */
+interface ConfigurablePlatform {
+  spec: PlatformSpec;
+  load(config: unknown, log: Logger): Promise<AdapterFactory>;
+}
+
+/** Pairs a platform with its adapter; `config` is what the platform's own config spec produced. */
+function platform<C>(
+  spec: PlatformSpec,
+  load: (config: C, log: Logger) => Promise<AdapterFactory>,
+): ConfigurablePlatform {
+  return { spec, load: (config, log) => load(config as C, log) };
+}
+
 /**
- * The platform adapters whose credentials are set, loaded on demand: @slack/bolt and discord.js
- * are large, and the console (or a Slack-only bot) should not pay for what it does not run.
+ * Every platform skillbot can run on. @slack/bolt and discord.js are large, so each adapter is
+ * imported only when its platform is configured: the console, or a Slack-only bot, does not pay
+ * for the others.
  */
-async function platformFactories(config: Config, log: Logger): Promise<AdapterFactory[]> {
-  const factories: AdapterFactory[] = [];
-  const clock = systemClock;
-  const { slack, discord } = config;
-  if (slack) {
+const PLATFORMS: readonly ConfigurablePlatform[] = [
+  platform<SlackConfig>(slackPlatform, async (config, log) => {
     const { createSlackAdapter } = await import('../adapters/slack/index.ts');
-    factories.push(({ bot, readiness }) => createSlackAdapter({ config: slack, bot, log, clock, readiness }));
-  }
-  if (discord) {
+    return ({ bot, readiness }) => createSlackAdapter({ config, bot, log, clock: systemClock, readiness });
+  }),
+  platform<DiscordConfig>(discordPlatform, async (config, log) => {
     const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
     // One gateway connection per bot token: with several instances, only the leader holds it.
-    factories.push(({ bot, fatal, leadership }) =>
+    return ({ bot, fatal, leadership }) =>
       leaderOnly({
         role: 'discord gateway',
         leadership,
         log,
         onFatal: fatal,
-        make: () => createDiscordAdapter({ config: discord, bot, log, clock, onFatal: fatal }),
-      }),
-    );
-  }
-  return factories;
+        make: () => createDiscordAdapter({ config, bot, log, clock: systemClock, onFatal: fatal }),
+      });
+  }),
+];
+
+/** What the core is told about every platform (the console runs when no other is configured). */
+const SPECS: readonly PlatformSpec[] = [consolePlatform, ...PLATFORMS.map((p) => p.spec)];
+
+async function platformFactories(config: Config, log: Logger): Promise<AdapterFactory[]> {
+  const configured = PLATFORMS.filter((p) => config.platforms[p.spec.id] !== undefined);
+  return Promise.all(configured.map((p) => p.load(config.platforms[p.spec.id], log)));
 }
 
 /** With no platform configured, the console runs; its prompt line is shared with the log sink. */
@@ -125,14 +148,17 @@ function installSignalHandlers(app: RunningApp, log: Logger): void {
  */
 function createMainLogger(config: Config): Logger {
   const pretty = process.stderr.isTTY === true;
-  if (config.slack || config.discord) return createLogger(config.logLevel ?? 'info', { pretty });
+  const secrets = SPECS.flatMap((spec) => spec.redactPaths ?? []);
+  if (Object.keys(config.platforms).length > 0) {
+    return createLogger(config.logLevel ?? 'info', { pretty }, secrets);
+  }
   const sink = (line: string) => consolePrompt.around(() => process.stderr.write(line));
-  return createLogger(config.logLevel ?? 'warn', { pretty, sink });
+  return createLogger(config.logLevel ?? 'warn', { pretty, sink }, secrets);
 }
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const config = loadConfig();
+  const config = loadConfig(undefined, SPECS);
   const log = createMainLogger(config);
   // One bad event never kills the process: log it and carry on.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
@@ -147,6 +173,7 @@ async function main(): Promise<void> {
     log,
     clock: systemClock,
     makeAdapters: await chooseAdapters(config, log, () => inputEnded()),
+    platforms: SPECS,
     onFatal: (error) => {
       process.stderr.write(`skillbot stopped: ${error.message}\n`);
       void app.shutdown('fatal adapter error').finally(() => process.exit(EXIT_CONFIG));

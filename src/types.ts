@@ -1,10 +1,10 @@
 /**
  * The neutral language the core speaks. Adapters translate platform events into these
- * types and render `Reply` back into platform messages; nothing here knows about Slack
- * or Discord.
+ * types and render `Reply` back into platform messages; nothing here knows which platforms exist.
  */
 
-export type Platform = 'console' | 'slack' | 'discord';
+/** A platform's id: a string its adapter registers (see `PlatformSpec`); the core never lists them. */
+export type Platform = string;
 
 /** Who is speaking, where. Shared by messages and button clicks. */
 export interface Origin {
@@ -13,7 +13,7 @@ export interface Origin {
   channelId: string;
   userId: string;
   displayName: string;
-  /** The adapter decides: Slack workspace admins/owners, Discord Manage Server, the console user. */
+  /** The adapter decides who administers the workspace (owners, server managers, the console user). */
   isAdmin: boolean;
   /** When the event happened (the adapter's clock reading, not the platform's). */
   at: Date;
@@ -58,14 +58,14 @@ export interface ReplyFile {
 
 export interface Reply {
   title?: string;
-  /** CommonMark. Adapters convert it (Slack mrkdwn, Discord Markdown, plain terminal text). */
+  /** CommonMark. Adapters convert it to their platform's markup. */
   text: string;
   fields?: ReplyField[];
   bullets?: string[];
   buttons?: ReplyButton[];
-  /** `private` is seen by the asker only (Slack ephemeral, Discord ephemeral, console: same thing). */
+  /** `private` is seen by the asker only, where the platform can do that (`privateReplies`). */
   visibility: Visibility;
-  /** True for answers worth offering a "Share in channel" button for. */
+  /** True for answers worth sharing with the channel, on platforms that offer it (`sharePrivateAnswers`). */
   shareable?: boolean;
   file?: ReplyFile;
   /**

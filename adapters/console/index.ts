@@ -5,6 +5,7 @@ import type { Bot } from '../../src/bot.ts';
 import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Clock, Origin, Reply, ReplyButton } from '../../src/types.ts';
+import { CONSOLE, SWITCH_USER_HELP } from './platform.ts';
 import { PromptLine } from './prompt.ts';
 import { renderForTerminal } from './render.ts';
 
@@ -26,21 +27,23 @@ export interface ConsoleOptions {
   onEnd: () => void;
 }
 
-export const CONSOLE_TARGET: TipTarget = { platform: 'console', workspaceId: 'local', channelId: 'console' };
+export const CONSOLE_TARGET: TipTarget = { platform: CONSOLE, workspaceId: 'local', channelId: 'console' };
 
 const BANNER =
   'skillbot local console: type `help`, a question, or a command. ' +
   'To connect Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README.md).';
 
-/** `:user NAME` switches the acting user, so one console can play a whole team. */
 const SWITCH_USER = /^:user\s+(\S{1,40})$/;
+/** `:user` alone, or with more than one name: say how it is used rather than treat it as a question. */
+const SWITCH_USER_WORD = /^:user\b/i;
+const SWITCH_USER_USAGE = `Usage: \`${SWITCH_USER_HELP.usage}\` (one word, up to 40 characters): ${SWITCH_USER_HELP.help}.`;
 
 /**
  * The local console: every line is a message from the console user, who is an admin.
  * Lines are handled one after another, so `done` then `streak` always reads in order.
  */
 class ConsoleAdapter implements Adapter {
-  readonly platform = 'console' as const;
+  readonly platform = CONSOLE;
   readonly delivery: Delivery;
   private user: string;
   private choices: ReplyButton[] = [];
@@ -52,7 +55,7 @@ class ConsoleAdapter implements Adapter {
   constructor(private readonly options: ConsoleOptions) {
     this.user = options.user;
     this.prompt = options.prompt ?? new PromptLine(options.output, options.interactive);
-    this.delivery = { platform: 'console', postTip: async (_target, post) => this.printPost(post) };
+    this.delivery = { platform: CONSOLE, postTip: async (_target, post) => this.printPost(post) };
   }
 
   async start(): Promise<void> {
@@ -104,6 +107,10 @@ class ConsoleAdapter implements Adapter {
     if (switchTo) {
       this.user = switchTo;
       this.options.output.write(`(now acting as ${switchTo})\n`);
+      return;
+    }
+    if (SWITCH_USER_WORD.test(line)) {
+      this.options.output.write(`${SWITCH_USER_USAGE}\n`);
       return;
     }
     const { bot } = this.options;

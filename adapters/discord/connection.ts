@@ -11,6 +11,7 @@ import {
 import type { TipTarget } from '../../src/delivery.ts';
 import type { Logger } from '../../src/log.ts';
 import { closeCodeError } from './errors.ts';
+import { DISCORD } from './platform.ts';
 import { NO_MENTIONS } from './render.ts';
 
 /**
@@ -91,7 +92,7 @@ export async function resolveTipTarget(
     })) ??
     (await channelArriving(client, channelId, waitMs));
   if (channel?.isTextBased() && !channel.isDMBased()) {
-    return { platform: 'discord', workspaceId: channel.guildId, channelId: channel.id };
+    return { platform: DISCORD, workspaceId: channel.guildId, channelId: channel.id };
   }
   const why = channel
     ? 'is not a server text channel'

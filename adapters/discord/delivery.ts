@@ -22,6 +22,7 @@ import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import { DeliveryError } from '../../src/errors.ts';
 import type { Reply } from '../../src/types.ts';
 import type { ButtonIds } from './custom-id.ts';
+import { DISCORD } from './platform.ts';
 import { NO_MENTIONS_API, renderReply } from './render.ts';
 
 /** Discord accepts a nonce of at most 25 characters. */
@@ -150,7 +151,7 @@ export interface DiscordDeliveryOptions {
 export function createDiscordDelivery({ rest, buttons }: DiscordDeliveryOptions): Delivery {
   const botUserId = botUserIdOf(rest);
   return {
-    platform: 'discord',
+    platform: DISCORD,
     async postTip(target: TipTarget, post: Reply, postKey: string) {
       const body = {
         ...renderReply(post, buttons, { footer: postMarker(postKey) }),

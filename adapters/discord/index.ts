@@ -5,7 +5,6 @@
 import { type Client, type CloseEvent, Events, type RateLimitData, REST } from 'discord.js';
 import type { Adapter } from '../../src/adapter.ts';
 import type { Bot } from '../../src/bot.ts';
-import type { DiscordConfig } from '../../src/config.ts';
 import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import type { SkillbotError } from '../../src/errors.ts';
 import type { Logger } from '../../src/log.ts';
@@ -16,6 +15,8 @@ import { createDiscordDelivery } from './delivery.ts';
 import { closeCodeError, startFailure } from './errors.ts';
 import { handleInteraction, type InteractionContext } from './interactions.ts';
 import { answerMessage } from './messages.ts';
+import type { DiscordConfig } from './platform.ts';
+import { DISCORD } from './platform.ts';
 
 export { commandDefinitions } from './commands.ts';
 
@@ -44,7 +45,7 @@ export interface DiscordAdapterOptions {
 }
 
 class DiscordAdapter implements Adapter {
-  readonly platform = 'discord' as const;
+  readonly platform = DISCORD;
   readonly delivery: Delivery;
   private readonly client: Client;
   private readonly apiUrl: string;

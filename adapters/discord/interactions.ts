@@ -16,6 +16,7 @@ import {
 import type { Origin, Reply, Visibility } from '../../src/types.ts';
 import { callOf, commandOf } from './commands.ts';
 import { APOLOGY, DM_WORKSPACE, type HandlerContext } from './messages.ts';
+import { DISCORD } from './platform.ts';
 import { NO_MENTIONS, renderReply } from './render.ts';
 
 export interface InteractionContext extends HandlerContext {
@@ -32,7 +33,7 @@ const MAX_CHOICE_LENGTH = 100;
 
 function originOf(interaction: RepliableInteraction, ctx: HandlerContext): Origin {
   return {
-    platform: 'discord',
+    platform: DISCORD,
     workspaceId: interaction.guildId ?? DM_WORKSPACE,
     channelId: interaction.channelId ?? DM_WORKSPACE,
     userId: interaction.user.id,

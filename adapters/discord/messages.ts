@@ -8,6 +8,7 @@ import type { Bot } from '../../src/bot.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Clock, Incoming, Reply } from '../../src/types.ts';
 import type { ButtonIds } from './custom-id.ts';
+import { DISCORD } from './platform.ts';
 import { NO_MENTIONS, renderReply } from './render.ts';
 
 export interface HandlerContext {
@@ -38,7 +39,7 @@ export function addressedText(message: Message, botId: string): string | undefin
 export function incomingFromMessage(message: Message, text: string, clock: Clock): Incoming {
   const member = message.inGuild() ? message.member : null;
   return {
-    platform: 'discord',
+    platform: DISCORD,
     workspaceId: message.guildId ?? DM_WORKSPACE,
     channelId: message.channelId,
     userId: message.author.id,

@@ -5,9 +5,9 @@
  */
 import { type APIApplication, PermissionFlagsBits, REST, Routes } from 'discord.js';
 import type { Command } from '../../src/commands/registry.ts';
-import type { DiscordConfig } from '../../src/config.ts';
 import { commandDefinitions } from './commands.ts';
 import { DISCORD_API_DEFAULT } from './index.ts';
+import type { DiscordConfig } from './platform.ts';
 
 /** Exactly what skillbot needs in a channel: no Administrator, no Mention Everyone. */
 export const INVITE_PERMISSIONS =

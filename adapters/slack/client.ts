@@ -2,9 +2,9 @@
  * Web API client settings, Bolt's logger on top of ours, and the start-up token check.
  */
 import { type Logger as BoltLogger, LogLevel, webApi } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.ts';
 import { ConfigError, SkillbotError } from '../../src/errors.ts';
 import type { Logger } from '../../src/log.ts';
+import type { SlackConfig } from './platform.ts';
 
 export const DEFAULT_API_URL = 'https://slack.com/api/';
 export const REQUEST_TIMEOUT_MS = 10_000;

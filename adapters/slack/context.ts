@@ -4,6 +4,7 @@ import type { Logger } from '../../src/log.ts';
 import type { Clock, Origin } from '../../src/types.ts';
 import type { BotIdentity } from './client.ts';
 import type { SeenSet } from './dedup.ts';
+import { SLACK } from './platform.ts';
 import type { UserDirectory } from './users.ts';
 
 export interface HandlerDeps {
@@ -32,7 +33,7 @@ export interface Where {
 export async function originOf(deps: HandlerDeps, where: Where): Promise<Origin> {
   const user = await deps.users.lookup(where.userId, where.nameHint || where.userId);
   return {
-    platform: 'slack',
+    platform: SLACK,
     workspaceId: where.teamId || deps.identity.teamId,
     channelId: where.channelId,
     userId: where.userId,

@@ -7,6 +7,7 @@ import { webApi } from '@slack/bolt';
 import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import { DeliveryError } from '../../src/errors.ts';
 import type { Reply } from '../../src/types.ts';
+import { SLACK } from './platform.ts';
 import { renderReply } from './render.ts';
 
 export const TIP_EVENT_TYPE = 'skillbot_daily_tip';
@@ -85,7 +86,7 @@ async function findPosted(
 /** `client` must be configured with `retryConfig: { retries: 0 }`: a retried post could land twice. */
 export function createSlackDelivery(client: webApi.WebClient): Required<Delivery> {
   return {
-    platform: 'slack',
+    platform: SLACK,
     async postTip(target: TipTarget, post: Reply, postKey: string) {
       const message = renderReply(post);
       try {

@@ -10,7 +10,6 @@
 import { App, type Logger as BoltLogger, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Adapter } from '../../src/adapter.ts';
 import type { Bot } from '../../src/bot.ts';
-import type { SlackConfig } from '../../src/config.ts';
 import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import { ConfigError } from '../../src/errors.ts';
 import type { Logger } from '../../src/log.ts';
@@ -19,6 +18,8 @@ import { type BotIdentity, boltLogger, checkBotToken, clientOptions, startupProb
 import { createSeenSet } from './dedup.ts';
 import { createSlackDelivery } from './delivery.ts';
 import { registerListeners } from './listeners.ts';
+import type { SlackConfig } from './platform.ts';
+import { SLACK } from './platform.ts';
 import { type Readiness, VerifyingReceiver } from './receiver.ts';
 import { createUserDirectory } from './users.ts';
 
@@ -92,7 +93,7 @@ async function startApp(app: App, config: SlackConfig): Promise<void> {
 }
 
 class SlackAdapterImpl implements SlackAdapter {
-  readonly platform = 'slack' as const;
+  readonly platform = SLACK;
   readonly delivery: Delivery;
   private readonly clock: Clock;
   private readonly log: Logger;
@@ -148,7 +149,7 @@ class SlackAdapterImpl implements SlackAdapter {
   defaultTipTarget(): TipTarget | undefined {
     const { tipChannel } = this.options.config;
     if (!this.identity || !tipChannel) return undefined;
-    return { platform: 'slack', workspaceId: this.identity.teamId, channelId: tipChannel };
+    return { platform: SLACK, workspaceId: this.identity.teamId, channelId: tipChannel };
   }
 
   httpPort(): number | undefined {

@@ -13,7 +13,7 @@ import { quoteUserText } from '../text.ts';
 import { ACTIONS, type Incoming, type Reply, type ReplyButton } from '../types.ts';
 import { arg, type Command, defineCommand } from './registry.ts';
 
-/** Platforms cap buttons per row (Discord: 5); related entries and suggestions stay within it. */
+/** A few next steps, not a table of contents; each platform's button capabilities apply on top. */
 const MAX_BUTTONS = 5;
 const MAX_SUGGESTIONS = 3;
 

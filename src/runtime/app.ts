@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Logger } from '../log.ts';
+import type { PlatformSpec } from '../platform.ts';
 import { type Leadership, soleInstance } from '../store/leadership.ts';
 import { openStore } from '../store/lowdb.ts';
 import { ensureEnvSchedule } from '../tips/schedule-rules.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   makeAdapters: (context: AdapterContext) => Adapter[];
   /** Called when an adapter reports a fatal error after start-up. */
   onFatal: (error: Error) => void;
+  /** Every platform the composition root knows: what each can do, and its help lines. */
+  platforms?: readonly PlatformSpec[];
 }
 
 /** What the composition root hands each adapter it builds. */
@@ -122,7 +125,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
 async function run(options: AppOptions, deps: CoreDeps, life: Lifecycle, health: Server | undefined) {
   const { config, log } = options;
-  const tracked = trackBot(createBot(deps));
+  const tracked = trackBot(createBot(deps, { platforms: options.platforms }));
   const scheduler = createScheduler(deps);
   const readiness = () => readinessOf(life);
   const leadership = await leadershipFor(config, log);

@@ -9,7 +9,8 @@ import { migrate, type RawData, versionOf } from './migrate.ts';
 import { SCHEMA_VERSION, type StoreData } from './types.ts';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const platform = z.enum(['console', 'slack', 'discord']);
+/** A platform id as its adapter registered it; records from a platform not running now are kept. */
+const platform = z.string().min(1);
 const dayPolicy = z.enum(['weekdays', 'daily']);
 
 // Loose objects keep fields this version does not know, so nothing is dropped on the next write.

@@ -1,11 +1,15 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_TARGET, createConsoleAdapter } from '../../adapters/console/index.ts';
+import { consolePlatform } from '../../adapters/console/platform.ts';
+import { createBot } from '../../src/bot.ts';
 import { buildPost } from '../../src/tips/post.ts';
-import { testBot } from '../support/core.ts';
+import { testDeps } from '../support/core.ts';
 
 function consoleWithBot() {
-  const { bot, deps } = testBot();
+  const deps = testDeps();
+  // The console as the composition root builds it: help knows the console's own command.
+  const bot = createBot(deps, { platforms: [consolePlatform] });
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -30,6 +34,16 @@ function consoleWithBot() {
 }
 
 describe('the console adapter', () => {
+  it('lists `:user NAME` in help, and answers `:user` without a name with its usage', async () => {
+    const { adapter, input, finished, output } = consoleWithBot();
+    await adapter.start();
+    input.end('help\n:user\n:user two words\n:user sam\n');
+    await finished;
+    expect(output()).toContain('`:user NAME`: act as another team member');
+    expect(output().match(/Usage: `:user NAME`/g)).toHaveLength(2);
+    expect(output()).toContain('(now acting as sam)');
+  });
+
   it('prints the daily post and takes a typed option number as the quiz answer', async () => {
     const { adapter, deps, input, finished, output } = consoleWithBot();
     await adapter.start();

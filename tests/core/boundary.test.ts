@@ -23,6 +23,15 @@ function isPlatformImport(file: string, specifier: string): boolean {
   return relative(ROOT, resolve(ROOT, file, '..', specifier)).startsWith('adapters');
 }
 
+/**
+ * String literals that are a platform's name, or start with it as a key would ('slack',
+ * "Discord", `discord:...`). Comments may name platforms (they explain); code may not.
+ */
+function platformLiterals(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  return [...code.matchAll(/(['"`])(?:slack|discord)(?:\1|:)/gi)].map((m) => m[0]);
+}
+
 describe('dependencies point inward', () => {
   it('no core file except the composition root imports Slack, Discord or an adapter', () => {
     const offenders = sourceFiles('src')
@@ -40,6 +49,23 @@ describe('dependencies point inward', () => {
     expect(isPlatformImport('src/bot.ts', '../adapters/slack/index.ts')).toBe(true);
     expect(isPlatformImport('src/tips/post.ts', '../../adapters/console/render.ts')).toBe(true);
     expect(isPlatformImport('src/bot.ts', './types.ts')).toBe(false);
+  });
+
+  it('no core file except the composition root names a platform in a string', () => {
+    const offenders = sourceFiles('src')
+      .filter((file) => file !== COMPOSITION_ROOT)
+      .flatMap((file) =>
+        platformLiterals(readFileSync(join(ROOT, file), 'utf8')).map((l) => `${file}: ${l}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the check itself catches a platform name in a string', () => {
+    expect(platformLiterals(`const p = 'slack';`)).toEqual(["'slack'"]);
+    expect(platformLiterals('if (platform === "Discord") {}')).toEqual(['"Discord"']);
+    expect(platformLiterals('const key = `discord:` + id;')).toEqual(['`discord:']);
+    expect(platformLiterals("const x = 'slackline'; // 'slack' in a comment")).toEqual([]);
+    expect(platformLiterals("/* the 'discord' adapter */ const y = 1;")).toEqual([]);
   });
 
   it('only src/config.ts reads the environment', () => {

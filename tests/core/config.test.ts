@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { DISCORD, type DiscordConfig, discordPlatform } from '../../adapters/discord/platform.ts';
+import { SLACK, type SlackConfig, slackPlatform } from '../../adapters/slack/platform.ts';
+import { loadConfig as loadCoreConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
 
 const SLACK_TOKEN = 'xoxb-1111-2222-supersecretvalue';
+
+/** The core's variables with both platforms' own, as the composition root loads them. */
+const loadConfig = (env: NodeJS.ProcessEnv) => loadCoreConfig(env, [slackPlatform, discordPlatform]);
+const slackOf = (config: ReturnType<typeof loadConfig>) => config.platforms[SLACK] as SlackConfig | undefined;
+const discordOf = (config: ReturnType<typeof loadConfig>) =>
+  config.platforms[DISCORD] as DiscordConfig | undefined;
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -23,8 +31,7 @@ describe('loadConfig', () => {
       logLevel: undefined,
       tips: { days: 'weekdays', catchupHours: 3 },
     });
-    expect(config.slack).toBeUndefined();
-    expect(config.discord).toBeUndefined();
+    expect(config.platforms).toEqual({});
   });
 
   it('GIVEN blank values THEN they count as unset', () => {
@@ -67,11 +74,18 @@ describe('loadConfig', () => {
       SLACK_SIGNING_SECRET: 'abcdef0123456789',
       DISCORD_TOKEN: 'discord-token-abcdefghijklmnop',
     });
-    expect(config.slack?.botToken.reveal()).toBe(SLACK_TOKEN);
-    expect(config.discord?.token.reveal()).toBe('discord-token-abcdefghijklmnop');
-    const printed = `${JSON.stringify(config)} ${String(config.slack?.botToken)}`;
+    expect(slackOf(config)?.botToken.reveal()).toBe(SLACK_TOKEN);
+    expect(discordOf(config)?.token.reveal()).toBe('discord-token-abcdefghijklmnop');
+    const printed = `${JSON.stringify(config)} ${String(slackOf(config)?.botToken)}`;
     expect(printed).not.toContain('supersecret');
     expect(printed).not.toContain('abcdefghijklmnop');
     expect(printed).toContain('[redacted]');
+  });
+});
+
+describe('platform variables', () => {
+  it('are validated only for the platforms the caller names', () => {
+    expect(() => loadCoreConfig({ SLACK_API_URL: 'not a url' })).not.toThrow();
+    expect(() => loadConfig({ SLACK_API_URL: 'not a url' })).toThrow(/SLACK_API_URL/);
   });
 });

@@ -3,8 +3,8 @@
  * The adapter and the core share one fixed clock; requests are signed at that clock's time.
  */
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
+import type { SlackConfig } from '../../adapters/slack/platform.ts';
 import type { Bot } from '../../src/bot.ts';
-import type { SlackConfig } from '../../src/config.ts';
 import type { CoreDeps } from '../../src/core.ts';
 import { type Logger, silentLogger } from '../../src/log.ts';
 import { Secret } from '../../src/secret.ts';
