@@ -110,7 +110,7 @@ class ConsoleAdapter implements Adapter {
       return;
     }
     if (SWITCH_USER_WORD.test(line)) {
-      this.options.output.write(`${SWITCH_USER_USAGE}\n`);
+      this.show({ text: SWITCH_USER_USAGE, visibility: 'private' });
       return;
     }
     const { bot } = this.options;

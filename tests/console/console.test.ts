@@ -39,8 +39,8 @@ describe('the console adapter', () => {
     await adapter.start();
     input.end('help\n:user\n:user two words\n:user sam\n');
     await finished;
-    expect(output()).toContain('`:user NAME`: act as another team member');
-    expect(output().match(/Usage: `:user NAME`/g)).toHaveLength(2);
+    expect(output()).toContain(':user NAME: act as another team member');
+    expect(output().match(/Usage: :user NAME/g)).toHaveLength(2);
     expect(output()).toContain('(now acting as sam)');
   });
 
