@@ -1,62 +1,76 @@
 /**
- * `npm run eval [-- path/to/questions.jsonl] [-- --errors]`: answer quality of skillbot against
- * Fuse.js and MiniSearch (default options) on the dev set, as a table. `--errors` also lists
- * skillbot's misses, for tuning.
+ * `npm run eval`: answer quality of skillbot and three baselines on every question set in
+ * tests/fixtures, dev sets first, then held-out sets (heldout-*.jsonl).
+ *   -- --dev      dev sets only (while tuning: held-out sets are scored once, by the lead)
+ *   -- --errors   also list skillbot's misses on the dev sets
+ *   -- path.jsonl one set only
  */
 import { createAnswerer } from '../src/answer/engine.ts';
+import { loadConfig, loadDotEnv } from '../src/config.ts';
+import { loadContent } from '../src/content/load.ts';
 import { ConfigError, ContentError } from '../src/errors.ts';
 import {
-  BASELINE_NOTE,
   createSystems,
-  DEV_SET,
   type LabelledQuestion,
-  loadBenchContent,
+  markdownTable,
   measureQuality,
-  percent,
+  outcomeOf,
+  QUALITY_NOTE,
+  type QuestionSet,
+  qualityHeader,
+  qualityRow,
+  questionSets,
   readQuestions,
-} from './bench/answers.ts';
+  type System,
+} from './bench/quality.ts';
 import { exitQuietlyWhenStdoutCloses } from './pipe.ts';
 
 exitQuietlyWhenStdoutCloses();
 
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const [head, ...body] = rows;
-  return [line(head ?? []), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join(
-    '\n',
-  );
+const STYLES = ['named', 'slang', 'situation'];
+
+function report(set: QuestionSet, systems: System[], botIds: ReadonlySet<string>): string {
+  const questions = readQuestions(set.path);
+  const styles = STYLES.filter((s) => questions.some((q) => q.style === s));
+  const rows = [
+    qualityHeader(styles),
+    ...systems.map((s) => qualityRow(measureQuality(s, questions, botIds), styles)),
+  ];
+  const kind = set.heldOut ? 'held out' : 'dev';
+  return `### ${set.path} (${kind}, ${questions.length} questions)\n\n${markdownTable(rows)}\n`;
 }
 
-function misses(questions: LabelledQuestion[]): string[] {
-  const answerer = createAnswerer(loadBenchContent());
+function misses(questions: LabelledQuestion[], engine: ReturnType<typeof createAnswerer>): string[] {
   return questions.flatMap(({ question, expected }) => {
-    const result = answerer.answer(question);
-    const got = result.tier === 'confident' ? (result.best?.entry.id ?? 'none') : 'none';
-    if (got === expected) return [];
-    const offered = result.suggestions.map((s) => s.entry.id).join(', ');
-    return [
-      `  expected ${expected}, got ${got} (${result.tier}${offered ? `: ${offered}` : ''}): ${question}`,
-    ];
+    const result = engine.answer(question);
+    const o = outcomeOf(result);
+    if ((o.answer ?? 'none') === expected || (expected === 'none' && !o.knowledge)) return [];
+    const offered = result.suggestions.map((s) => `${s.entry.id} ${s.score.toFixed(2)}`).join(', ');
+    const best = result.best ? `${result.best.entry.id} ${result.best.score.toFixed(2)}` : '-';
+    return [`  expected ${expected}; ${result.tier} ${best} [${offered}]: ${question}`];
   });
 }
 
 function main(argv: string[]): void {
-  const path = argv.find((a) => !a.startsWith('--')) ?? DEV_SET;
-  const questions = readQuestions(path);
-  const content = loadBenchContent();
-  const results = createSystems(content).map((system) => measureQuality(system, questions));
-  const first = results[0];
-  const rows = [
-    ['system', 'top-1 on-topic', 'off-topic refused', 'n (on + off)'],
-    ...results.map((r) => [r.system, percent(r.top1), percent(r.refused), `${r.onTopic} + ${r.offTopic}`]),
+  loadDotEnv();
+  const content = loadContent(loadConfig().contentDir);
+  const engine = createAnswerer(content);
+  const systems = createSystems(content, engine);
+  const only = argv.find((a) => a.endsWith('.jsonl'));
+  const all = only ? [{ path: only, heldOut: /heldout-/.test(only) }] : questionSets();
+  const sets = [
+    ...all.filter((s) => !s.heldOut),
+    ...(argv.includes('--dev') ? [] : all.filter((s) => s.heldOut)),
   ];
-  console.log(`Answer quality on ${path} (${questions.length} questions)\n`);
-  console.log(table(rows));
-  console.log(`\n${BASELINE_NOTE}`);
-  if (first)
-    console.log(`Targets (≥90% / ≥90%): ${first.top1 >= 0.9 && first.refused >= 0.9 ? 'met' : 'NOT met'}.`);
-  if (argv.includes('--errors')) console.log(`\nskillbot misses:\n${misses(questions).join('\n')}`);
+  console.log('## Answer quality\n');
+  const botIds = new Set(content.bot.map((b) => b.id));
+  for (const set of sets) console.log(report(set, systems, botIds));
+  console.log(QUALITY_NOTE);
+  if (argv.includes('--errors')) {
+    for (const set of sets.filter((s) => !s.heldOut)) {
+      console.log(`\nskillbot misses on ${set.path}:\n${misses(readQuestions(set.path), engine).join('\n')}`);
+    }
+  }
 }
 
 try {

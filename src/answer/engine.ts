@@ -1,20 +1,11 @@
 import type { Content } from '../content/load.ts';
 import type { EntryKind } from '../content/schema.ts';
-import {
-  type Calibration,
-  type Candidate,
-  DEFAULT_CALIBRATION,
-  decideTier,
-  offTopicCues,
-  rank,
-} from './confidence.ts';
-import { lexiconSpellings } from './lexicon.ts';
-import { NameIndex } from './names.ts';
-import { analyzeQuery, type Query, type QueryWord, WordReader } from './query.ts';
-import { EntrySearch } from './search.ts';
+import { DEFAULT_CACHE_DIR, fileCache, type ModelCache } from './cache.ts';
+import { type Calibration, DEFAULT_CALIBRATION, decideTier, type Ranked } from './decide.ts';
+import { buildClassifier, type Classifier, type Label, type ModelOptions } from './model.ts';
+import { DEFAULT_MODEL } from './options.ts';
+import { splitWords } from './text.ts';
 import type { Answerer, AnswerResult } from './types.ts';
-import { createCorrector } from './typos.ts';
-import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
 /** More input than this is not read (the router refuses over 2,000 characters anyway). */
 const MAX_QUESTION_LENGTH = 2000;
@@ -24,11 +15,16 @@ const NONE: AnswerResult = { tier: 'none', suggestions: [] };
 export interface AnswererOptions {
   /** Override thresholds (tests and calibration experiments). */
   calibration?: Partial<Calibration>;
+  /** Override model components (the ablation script). */
+  model?: Partial<ModelOptions>;
+  /** Where trained models are kept between starts; false trains every time. */
+  cache?: ModelCache | false;
 }
 
 /** The answerer plus a look inside, for the eval and debugging tools. */
 export interface Engine extends Answerer {
-  explain(question: string): { words: QueryWord[]; candidates: Candidate[] };
+  /** Every class with its probability, most likely first ("none" included). */
+  rank(question: string): Ranked[];
 }
 
 /** Answering is called on every chat message: a bug here must cost one answer, not the bot. */
@@ -40,57 +36,64 @@ function safely(fn: () => AnswerResult): AnswerResult {
   }
 }
 
+const nameKey = (text: string) => splitWords(text.replace(/-/g, ' ')).join(' ');
+
+/** Exact names (id, title, aliases) of knowledge entries, for `skill <name>`. */
+function nameIndex(content: Content): Map<string, Label & { kind: 'entry' }> {
+  const names = new Map<string, Label & { kind: 'entry' }>();
+  for (const entry of content.entries) {
+    for (const name of [entry.id, entry.title, ...entry.aliases]) {
+      const key = nameKey(name);
+      if (key && !names.has(key)) names.set(key, { kind: 'entry', entry });
+    }
+  }
+  return names;
+}
+
 /**
- * Reads a question (query.ts), finds candidate entries (search.ts) and decides how sure it is
- * (confidence.ts). Everything derived from the content is built once, here.
+ * Classifies a question (model.ts) and decides how sure it is (decide.ts). The model is built
+ * once, here, from the content.
  */
 class AnswerEngine implements Engine {
   readonly #calibration: Calibration;
-  readonly #vocabulary: Vocabulary;
-  readonly #reader: WordReader;
-  readonly #search: EntrySearch;
-  readonly #names: NameIndex;
+  readonly #classifier: Classifier;
+  readonly #names: Map<string, Label & { kind: 'entry' }>;
 
   constructor(content: Content, options: AnswererOptions) {
     this.#calibration = { ...DEFAULT_CALIBRATION, ...options.calibration };
-    this.#vocabulary = buildVocabulary(content.entries);
-    this.#reader = new WordReader(
-      this.#vocabulary,
-      createCorrector(this.#vocabulary.rawWords, lexiconSpellings()),
-    );
-    this.#search = new EntrySearch(content, this.#vocabulary);
-    this.#names = new NameIndex(content.entries);
+    const cache = options.cache === false ? undefined : (options.cache ?? fileCache(DEFAULT_CACHE_DIR));
+    this.#classifier = buildClassifier(content, { ...DEFAULT_MODEL, ...options.model }, cache);
+    this.#names = nameIndex(content);
   }
 
   answer(question: string): AnswerResult {
     if (typeof question !== 'string') return NONE;
-    return safely(() => this.#decide(this.#read(question)));
+    return safely(() => decideTier(this.rank(question), this.#calibration));
   }
 
-  /** `skill git`: a name (id, title or alias) first, then the question machinery. */
+  /** `skill git`: an exact name first, then the model restricted to knowledge entries. */
   lookup(name: string, kind?: EntryKind): AnswerResult {
     if (typeof name !== 'string') return NONE;
     return safely(() => {
-      const text = name.slice(0, MAX_QUESTION_LENGTH);
-      const query = this.#read(text);
-      const named = this.#names.find(text, query, kind);
-      if (named) return { tier: 'confident', best: { entry: named, score: 1 }, suggestions: [] };
-      return this.#decide(query, kind);
+      const named = this.#names.get(nameKey(name.slice(0, MAX_QUESTION_LENGTH)));
+      if (named && (!kind || named.entry.kind === kind)) {
+        return { tier: 'confident', best: { entry: named.entry, score: 1 }, suggestions: [] };
+      }
+      const fits = (l: Label) => l.kind === 'entry' && (!kind || l.entry.kind === kind);
+      const ranked = this.rank(name);
+      const none = ranked.filter((r) => !fits(r.label)).reduce((sum, r) => sum + r.score, 0);
+      return decideTier(
+        [{ label: { kind: 'none' }, score: none }, ...ranked.filter((r) => fits(r.label))],
+        this.#calibration,
+      );
     });
   }
 
-  explain(question: string): { words: QueryWord[]; candidates: Candidate[] } {
-    const query = this.#read(question);
-    const cues = offTopicCues(query.words);
-    return { words: query.words, candidates: rank(this.#search.candidates(query), this.#calibration, cues) };
-  }
-
-  #read(question: string): Query {
-    return analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH), this.#reader);
-  }
-
-  #decide(query: Query, kind?: EntryKind): AnswerResult {
-    return decideTier(this.#search.candidates(query, kind), query.words, this.#calibration);
+  rank(question: string): Ranked[] {
+    const probabilities = this.#classifier.classify(question.slice(0, MAX_QUESTION_LENGTH));
+    return this.#classifier.labels
+      .map((label, i) => ({ label, score: probabilities[i] ?? 0 }))
+      .sort((a, b) => b.score - a.score);
   }
 }
 

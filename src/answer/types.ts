@@ -1,7 +1,8 @@
-import type { Entry, EntryKind } from '../content/schema.ts';
+import type { BotEntry, Entry, EntryKind } from '../content/schema.ts';
 
 export interface ScoredEntry {
-  entry: Entry;
+  /** A knowledge entry, or a reply about the bot itself (kind `bot`). */
+  entry: Entry | BotEntry;
   /** Higher is better; comparable within one result only. */
   score: number;
 }

@@ -5,11 +5,13 @@
  */
 import type { AnswerResult, ScoredEntry } from '../answer/types.ts';
 import type { Content } from '../content/load.ts';
-import type { Entry } from '../content/schema.ts';
+import type { BotAction, BotEntry, Entry } from '../content/schema.ts';
 import type { ActionModule, CoreDeps } from '../core.ts';
 import { briefReply } from '../replies/compose.ts';
 import { passageIndexFor } from '../replies/search.ts';
+import { done, streak } from '../streaks/commands.ts';
 import { quoteUserText } from '../text.ts';
+import { tipCommand } from '../tips/commands.ts';
 import { ACTIONS, type Incoming, type Reply, type ReplyButton } from '../types.ts';
 import { arg, type Command, defineCommand } from './registry.ts';
 
@@ -22,7 +24,7 @@ const CAN_HELP_WITH =
   'career questions like how to get started or what the job pays. Type `list` to see every skill, ' +
   'or `help` for all commands.';
 
-function entryButton(entry: Entry): ReplyButton {
+function entryButton(entry: Entry | BotEntry): ReplyButton {
   return { label: entry.title, actionId: ACTIONS.entry, value: entry.id };
 }
 
@@ -31,8 +33,14 @@ function firstSentence(text: string): string {
   return match?.[1] ?? text.trim();
 }
 
+/** A reply about the bot itself: its body, as written in content/bot/. */
+function botReply(entry: BotEntry): Reply {
+  return { text: entry.body, visibility: 'public' };
+}
+
 /** One entry in depth (`skill <name>`, the Full guide button): its whole body and its related entries as buttons. */
-export function entryReply(entry: Entry, content: Content): Reply {
+export function entryReply(entry: Entry | BotEntry, content: Content): Reply {
+  if (entry.kind === 'bot') return botReply(entry);
   const related = entry.related
     .map((id) => content.entry(id))
     .filter((e): e is Entry => e !== undefined)
@@ -74,6 +82,7 @@ function suggestionReply(text: string, suggestions: ScoredEntry[]): Reply {
 /** The reply to a free-text question, by the answerer's tier. */
 export function answerReply(question: string, result: AnswerResult, content: Content): Reply {
   if (result.tier === 'confident' && result.best) {
+    if (result.best.entry.kind === 'bot') return botReply(result.best.entry);
     return briefReply(question, result.best.entry, content, passageIndexFor(content));
   }
   if (result.tier === 'unsure' && result.suggestions.length > 0) {
@@ -85,12 +94,29 @@ export function answerReply(question: string, result: AnswerResult, content: Con
   };
 }
 
-/** A free-text question: everything the parser does not read as a command. */
-export function question(_msg: Incoming, args: string, deps: CoreDeps): Reply {
+/** What a bot entry's `action` does: the command the message plainly asks for. */
+const BOT_ACTIONS: Record<
+  BotAction,
+  (msg: Incoming, args: unknown, deps: CoreDeps) => Reply | Promise<Reply>
+> = {
+  checkin: done,
+  streak,
+  tip: tipCommand,
+};
+
+/**
+ * A free-text question: everything the parser does not read as a command. The model decides
+ * between knowledge, a reply about the bot itself (which may act, e.g. check the member in) and
+ * an honest refusal.
+ */
+export function question(msg: Incoming, args: string, deps: CoreDeps): Reply | Promise<Reply> {
   if (args.trim() === '') {
     return { text: `Ask me anything about backend development. ${CAN_HELP_WITH}`, visibility: 'public' };
   }
-  return answerReply(args, deps.answerer.answer(args), deps.content);
+  const result = deps.answerer.answer(args);
+  const best = result.tier === 'confident' ? result.best?.entry : undefined;
+  if (best?.kind === 'bot' && best.action) return BOT_ACTIONS[best.action](msg, {}, deps);
+  return answerReply(args, result, deps.content);
 }
 
 function skill(_msg: Incoming, args: string, deps: CoreDeps): Reply {
@@ -146,7 +172,7 @@ export const knowledgeCommands: readonly Command[] = [
 
 export const knowledgeActions: ActionModule = {
   [ACTIONS.entry]: (action, deps) => {
-    const entry = deps.content.entry(action.value);
+    const entry = deps.content.entry(action.value) ?? deps.content.bot.find((b) => b.id === action.value);
     if (entry) return entryReply(entry, deps.content);
     return {
       text: "Sorry, I can't find that topic any more. Type `list` to see what I can explain.",

@@ -11,8 +11,43 @@ export const EntryFrontMatter = z.object({
   summary: line(400),
   aliases: z.array(line(60)).default([]),
   related: z.array(id).default([]),
-  questions: z.array(line(200)).default([]),
+  /** Example questions: the training data of the answering model. */
+  questions: z.array(line(300)).default([]),
+  /** Words and phrases people use for this entry that its text may lack (optional training data). */
+  vocabulary: z.array(line(80)).default([]),
 });
+
+/** A reply about the bot itself (greetings, help, streaks...): a class of the same model. */
+export const BotFrontMatter = z.object({
+  id,
+  kind: z.literal('bot'),
+  title: line(120),
+  questions: z.array(line(300)).min(1, 'needs at least one example question'),
+  vocabulary: z.array(line(80)).default([]),
+  /**
+   * Instead of the body, do what the message plainly asks: `checkin` counts today (like `done`),
+   * `streak` shows the member's streak, `tip` shows today's tip.
+   */
+  action: z.enum(['checkin', 'streak', 'tip']).optional(),
+});
+
+/** Examples of what the bot must refuse: the model's "none" class. */
+export const OffTopicFrontMatter = z.object({
+  id: z.literal('offtopic'),
+  kind: z.literal('offtopic'),
+  questions: z.array(line(300)).min(1, 'needs at least one example'),
+});
+
+const pair = z.tuple([line(60), line(60)]);
+
+/** content/language/chat-language.yml: shared chat language, used to normalise questions. */
+export const ChatLanguageSchema = z.object({
+  slang: z.array(pair).default([]),
+  misspellings: z.array(pair).default([]),
+  stopwords: z.array(line(40)).default([]),
+});
+
+export type ChatLanguage = z.infer<typeof ChatLanguageSchema>;
 
 export const TipFrontMatter = z
   .object({
@@ -34,6 +69,7 @@ export const TipFrontMatter = z
   });
 
 export type EntryKind = 'skill' | 'faq';
+export type BotAction = 'checkin' | 'streak' | 'tip';
 
 /** A knowledge entry: one skill or one FAQ answer. */
 export interface Entry {
@@ -43,9 +79,23 @@ export interface Entry {
   summary: string;
   aliases: string[];
   related: string[];
-  /** Ways people ask for this entry; they feed the search index. */
+  /** Ways people ask for this entry: the training data of the answering model. */
   questions: string[];
+  vocabulary: string[];
   /** Markdown. */
+  body: string;
+  file: string;
+}
+
+/** A reply about the bot itself; its body is the reply. */
+export interface BotEntry {
+  id: string;
+  kind: 'bot';
+  title: string;
+  questions: string[];
+  vocabulary: string[];
+  action?: BotAction;
+  /** Markdown: the reply. */
   body: string;
   file: string;
 }

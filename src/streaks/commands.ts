@@ -18,12 +18,12 @@ function doneText(outcome: CheckinOutcome): string {
   return lines.join('\n');
 }
 
-const done = async (msg: Incoming, _args: unknown, deps: CoreDeps): Promise<Reply> => ({
+export const done = async (msg: Incoming, _args: unknown, deps: CoreDeps): Promise<Reply> => ({
   text: doneText(await recordCheckin(deps, msg)),
   visibility: 'private',
 });
 
-const streak = (msg: Incoming, _args: unknown, deps: CoreDeps): Reply => {
+export const streak = (msg: Incoming, _args: unknown, deps: CoreDeps): Reply => {
   const o = streakOverview(deps, msg);
   const { row, legend } = daysRow(o.days);
   const first = o.days[0];

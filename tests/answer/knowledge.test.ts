@@ -59,7 +59,7 @@ describe('skill <name>', () => {
 
 describe('questions', () => {
   it('GIVEN a clear question THEN title, body, shareable, public, related buttons', async () => {
-    for (const text of ['ask what is git for', 'what is git for']) {
+    for (const text of ['ask how do I undo a bad commit', 'how do I undo a bad commit']) {
       const reply = await ask(text);
       expect(reply.title).toBe('Version control');
       expect(reply.shareable).toBe(true);
@@ -78,7 +78,7 @@ describe('questions', () => {
 
   it('GIVEN a near miss THEN "Did you mean" with up to 3 entry buttons', async () => {
     const deps = testDeps();
-    const strict = createAnswerer(deps.content, { calibration: { confident: 5 } });
+    const strict = createAnswerer(deps.content, { calibration: { confident: 1.01 } });
     const { bot } = testBot({ answerer: strict });
     const reply = await bot.handleMessage(message('postgres or mongo', deps));
     expect(reply.text).toMatch(/did you mean/i);
@@ -102,6 +102,39 @@ describe('questions', () => {
     const junk = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(33 + ((i * 31) % 90))).join('');
     const reply = await ask(junk);
     expect(reply.text.length).toBeLessThan(600);
+  });
+});
+
+describe('chat basics', () => {
+  it.each([
+    ['hi', /skillbot/],
+    ['thanks!', /welcome/i],
+    ['what is a freeze', /every 7 check-in days/],
+  ])('GIVEN %j THEN the friendly reply written in content/bot, not a refusal', async (text, expected) => {
+    const reply = await ask(text);
+    expect(reply.text).toMatch(expected);
+    expect(reply.text).not.toMatch(/outside what I know/);
+  });
+
+  it('GIVEN "I learned it" THEN today is counted with the usual confirmation, once', async () => {
+    const { bot, deps } = testBot();
+    const first = await bot.handleMessage(message('I learned it', deps));
+    expect(first.text).toMatch(/Counted .* as a learning day/);
+    const again = await bot.handleMessage(message('done for today', deps));
+    expect(again.text).toMatch(/already checked in today/);
+    const streak = await bot.handleMessage(message('streak', deps));
+    expect(streak.fields?.find((f) => f.label === 'Current streak')?.value).toMatch(/^1 day/);
+  });
+
+  it('GIVEN "my streak" THEN the streak itself', async () => {
+    const reply = await ask('my streak');
+    expect(reply.title).toBe('Your learning streak');
+  });
+
+  it('GIVEN `ask` alone THEN its usage line, not an answer', async () => {
+    const reply = await ask('ask');
+    expect(reply.text).toMatch(/^Usage: `ask <question>`/);
+    expect(reply.title).toBeUndefined();
   });
 });
 

@@ -9,7 +9,15 @@ import { silentLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory.ts';
 import type { Incoming } from '../../src/types.ts';
 
-const content: Content = { entries: [], tips: [], entry: () => undefined, tip: () => undefined };
+const content: Content = {
+  entries: [],
+  tips: [],
+  bot: [],
+  offTopic: [],
+  language: { slang: [], misspellings: [], stopwords: [] },
+  entry: () => undefined,
+  tip: () => undefined,
+};
 
 export function streakDeps(overrides: Partial<CoreDeps> = {}): CoreDeps {
   return {

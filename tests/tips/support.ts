@@ -58,12 +58,21 @@ export function makeContent(tips: readonly Tip[]): Content {
     aliases: [],
     related: [],
     questions: [],
+    vocabulary: [],
     body: id,
     file: `content/skills/${id}.md`,
   }));
   const byId = new Map(entries.map((e) => [e.id, e]));
   const tipById = new Map(tips.map((t) => [t.id, t]));
-  return { entries, tips, entry: (id) => byId.get(id), tip: (id) => tipById.get(id) };
+  return {
+    entries,
+    tips,
+    bot: [],
+    offTopic: [],
+    language: { slang: [], misspellings: [], stopwords: [] },
+    entry: (id) => byId.get(id),
+    tip: (id) => tipById.get(id),
+  };
 }
 
 export function tipDeps(

@@ -1,0 +1,121 @@
+/**
+ * Multinomial logistic regression over sparse vectors, trained by stochastic gradient descent
+ * with L2 regularisation. Small enough to train at start-up (a few hundred milliseconds) and to
+ * score a question in microseconds.
+ */
+import type { SparseVector } from './features.ts';
+
+export interface TrainOptions {
+  epochs: number;
+  /** Initial step; it decays as 1 / (1 + t / examples). */
+  learningRate: number;
+  l2: number;
+  /** Fixed seed: the same content always gives the same model. */
+  seed: number;
+}
+
+/** A tiny deterministic PRNG (mulberry32) for the example order. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled(n: number, next: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}
+
+/** Turns raw scores into probabilities in place. */
+function softmaxInPlace(scores: Float64Array): void {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of scores) max = Math.max(max, s);
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) {
+    const e = Math.exp((scores[c] as number) - max);
+    scores[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
+}
+
+export class SoftmaxModel {
+  /** Feature-major: the weights of feature j are [j * classes, (j + 1) * classes). */
+  constructor(
+    readonly classes: number,
+    readonly weights: Float32Array,
+    readonly bias: Float32Array,
+  ) {}
+
+  /** Probability of each class. */
+  probabilities(x: SparseVector): Float64Array {
+    const C = this.classes;
+    const out = Float64Array.from(this.bias);
+    // Feature-major weights: one feature's class weights are adjacent in memory.
+    for (let k = 0; k < x.indices.length; k++) {
+      const base = (x.indices[k] as number) * C;
+      const v = x.values[k] as number;
+      for (let c = 0; c < C; c++) out[c] = (out[c] as number) + v * (this.weights[base + c] as number);
+    }
+    softmaxInPlace(out);
+    return out;
+  }
+}
+
+export function trainSoftmax(
+  xs: readonly SparseVector[],
+  ys: readonly number[],
+  classes: number,
+  features: number,
+  options: TrainOptions,
+): SoftmaxModel {
+  const C = classes;
+  const weights = new Float64Array(features * C);
+  const bias = new Float64Array(C);
+  // Weights are stored divided by `scale`, so L2 decay is one multiplication per step.
+  let scale = 1;
+  const next = random(options.seed);
+  const p = new Float64Array(C);
+  let t = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (const i of shuffled(xs.length, next)) {
+      const x = xs[i] as SparseVector;
+      const y = ys[i] as number;
+      const rate = options.learningRate / (1 + t++ / xs.length);
+      p.set(bias);
+      for (let k = 0; k < x.indices.length; k++) {
+        const base = (x.indices[k] as number) * C;
+        const v = (x.values[k] as number) * scale;
+        for (let c = 0; c < C; c++) p[c] = (p[c] as number) + v * (weights[base + c] as number);
+      }
+      softmaxInPlace(p);
+      p[y] = (p[y] as number) - 1;
+      scale *= 1 - rate * options.l2;
+      const step = rate / scale;
+      for (let k = 0; k < x.indices.length; k++) {
+        const base = (x.indices[k] as number) * C;
+        const v = (x.values[k] as number) * step;
+        for (let c = 0; c < C; c++) weights[base + c] = (weights[base + c] as number) - v * (p[c] as number);
+      }
+      for (let c = 0; c < C; c++) bias[c] = (bias[c] as number) - rate * (p[c] as number);
+      if (scale < 1e-6) {
+        for (let j = 0; j < weights.length; j++) weights[j] = (weights[j] as number) * scale;
+        scale = 1;
+      }
+    }
+  }
+  return new SoftmaxModel(
+    C,
+    Float32Array.from(weights, (w) => w * scale),
+    Float32Array.from(bias),
+  );
+}

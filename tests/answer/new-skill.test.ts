@@ -1,0 +1,51 @@
+/**
+ * A new skill is one Markdown file with its examples: added to a copy of the content, it answers
+ * its own kind of questions with no code change (the same path a custom CONTENT_DIR takes).
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAnswerer } from '../../src/answer/engine.ts';
+import { loadContent } from '../../src/content/load.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'skillbot-new-skill-'));
+cpSync('content', dir, { recursive: true });
+cpSync(join(import.meta.dirname, 'fixtures', 'observability.md'), join(dir, 'skills', 'observability.md'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const answerer = createAnswerer(loadContent(dir));
+
+// None of these is one of the file's examples; several name no keyword of the entry.
+const QUESTIONS = [
+  'how do I add tracing to my services',
+  'which log level should a failed payment use',
+  'our alerts fire all night and nobody reads them anymore',
+  'which graphs belong on a dashboard for an api',
+  'how do i measure latency percentiles',
+  'how can I see where time is spent when one request calls four services',
+];
+
+describe('a new skill in a copy of the content', () => {
+  it('GIVEN questions of its kind THEN it leads the reply for nearly all of them', () => {
+    const led = QUESTIONS.filter((q) => {
+      const result = answerer.answer(q);
+      return (result.best ?? result.suggestions[0])?.entry.id === 'observability';
+    });
+    expect(led.length).toBeGreaterThanOrEqual(QUESTIONS.length - 1);
+  });
+
+  it('GIVEN questions of its kind THEN a good share is answered outright, not only suggested', () => {
+    const confident = QUESTIONS.filter((q) => answerer.answer(q).best?.entry.id === 'observability');
+    expect(confident.length).toBeGreaterThanOrEqual(QUESTIONS.length / 3);
+  });
+
+  it('GIVEN its name THEN `skill` finds it', () => {
+    expect(answerer.lookup('monitoring', 'skill').best?.entry.id).toBe('observability');
+  });
+
+  it('GIVEN the older skills and off-topic chatter THEN they still go where they did', () => {
+    expect(answerer.answer('postgres or mongo for a new project').best?.entry.id).toBe('databases');
+    expect(answerer.answer('what is the wifi password').tier).toBe('none');
+  });
+});
