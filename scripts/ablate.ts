@@ -46,6 +46,11 @@ const VARIANTS: Variant[] = [
   { name: 'no word pairs', model: { features: { ...d.features, wordPairs: !d.features.wordPairs } } },
   { name: 'no entry text (title, aliases, summary, body)', model: { entryText: !d.entryText } },
   { name: 'tips as training text', model: { tipText: !d.tipText } },
+  {
+    name: 'stop words removed from character features',
+    model: { text: { ...d.text, stopwordChars: !d.text.stopwordChars } },
+  },
+  { name: 'train: 4 epochs, rate 4', model: { train: { ...d.train, epochs: 4, learningRate: 4 } } },
   { name: 'half the epochs', model: { train: { ...d.train, epochs: Math.ceil(d.train.epochs / 2) } } },
 ];
 

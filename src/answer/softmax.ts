@@ -71,6 +71,9 @@ export class SoftmaxModel {
   }
 }
 
+/** Gradients smaller than this are skipped: they move a weight by less than rounding would. */
+const MIN_GRADIENT = 1e-4;
+
 export function trainSoftmax(
   xs: readonly SparseVector[],
   ys: readonly number[],
@@ -85,6 +88,7 @@ export function trainSoftmax(
   let scale = 1;
   const next = random(options.seed);
   const p = new Float64Array(C);
+  const live = new Int32Array(C);
   let t = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const i of shuffled(xs.length, next)) {
@@ -101,10 +105,16 @@ export function trainSoftmax(
       p[y] = (p[y] as number) - 1;
       scale *= 1 - rate * options.l2;
       const step = rate / scale;
+      // Once trained a little, most classes get a gradient of almost nothing: update only the rest.
+      let active = 0;
+      for (let c = 0; c < C; c++) if (Math.abs(p[c] as number) > MIN_GRADIENT) live[active++] = c;
       for (let k = 0; k < x.indices.length; k++) {
         const base = (x.indices[k] as number) * C;
         const v = (x.values[k] as number) * step;
-        for (let c = 0; c < C; c++) weights[base + c] = (weights[base + c] as number) - v * (p[c] as number);
+        for (let a = 0; a < active; a++) {
+          const c = live[a] as number;
+          weights[base + c] = (weights[base + c] as number) - v * (p[c] as number);
+        }
       }
       for (let c = 0; c < C; c++) bias[c] = (bias[c] as number) - rate * (p[c] as number);
       if (scale < 1e-6) {

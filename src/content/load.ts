@@ -71,7 +71,8 @@ function toEntry(name: string, data: Record<string, unknown>, body: string): Ent
 function toBotEntry(name: string, data: Record<string, unknown>, body: string): BotEntry {
   const parsed = BotFrontMatter.safeParse(data);
   if (!parsed.success) fail(name, parsed.error);
-  if (body.length === 0) throw new ContentError(name, 'body', 'is missing: write the reply below the front matter');
+  if (body.length === 0)
+    throw new ContentError(name, 'body', 'is missing: write the reply below the front matter');
   return { ...parsed.data, body, file: name };
 }
 
