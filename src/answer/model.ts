@@ -45,7 +45,7 @@ function plainLines(markdown: string): string[] {
 function entryTexts(entry: Entry, content: Content, options: ModelOptions): string[] {
   const texts = [...entry.questions, ...entry.vocabulary];
   if (options.entryText) {
-    texts.push(entry.title, entry.aliases.join(' '), entry.summary, ...plainLines(entry.body));
+    texts.push(entry.title, ...entry.aliases, entry.summary, ...plainLines(entry.body));
   }
   if (options.tipText && entry.kind === 'skill') {
     for (const tip of content.tips.filter((t) => t.skill === entry.id)) {

@@ -176,13 +176,17 @@ describe('npm start with Slack and Discord credentials', () => {
   });
 
   it('answers a signed Slack slash command and refuses a badly signed one', async () => {
-    const { status, answer } = await slash('what is docker', 'docker');
+    const { status, answer } = await slash('how do I run my app in a docker container', 'docker');
     expect(status).toBe(200);
     // The visible text, not the whole payload: a share button's value may quote the question back.
     const shown = String((JSON.parse(answer) as { text?: unknown }).text);
     expect(shown).toMatch(/docker/i);
     expect(shown).not.toMatch(/outside what I know|don't know/i);
-    const forged = await slash('what is docker', 'forged', 'not-the-signing-secret');
+    const forged = await slash(
+      'how do I run my app in a docker container',
+      'forged',
+      'not-the-signing-secret',
+    );
     expect(forged.status).toBe(401);
     expect(slack.responses.some((r) => r.id === 'forged')).toBe(false);
   });

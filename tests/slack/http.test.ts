@@ -63,7 +63,7 @@ describe('Slack HTTP mode', () => {
       mode: 'http',
       fake: { users: { U0ALICE: { name: 'alice', displayName: 'Alice' } } },
     });
-    const answer = await slash(h, 'what is docker');
+    const answer = await slash(h, 'how do I run my app in a docker container');
     expect(answer.response_type).toBe('ephemeral');
     expect(visibleText(answer)).toMatch(/docker/i);
     const share = JSON.stringify(answer).match(

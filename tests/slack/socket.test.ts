@@ -37,7 +37,7 @@ describe('Slack Socket Mode', () => {
     h = await startHarness({ mode: 'socket' });
     expect(h.fake.callsTo('apps.connections.open')).toHaveLength(1);
     expect(h.adapter.isReady()).toBe(true);
-    const answer = await slash(h, 'what is docker');
+    const answer = await slash(h, 'how do I run my app in a docker container');
     expect(answer.response_type).toBe('ephemeral');
     expect(visibleText(answer)).toMatch(/docker/i);
   });
