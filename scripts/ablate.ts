@@ -37,11 +37,11 @@ const VARIANTS: Variant[] = [
   { name: 'no slang normalisation', model: { text: { ...d.text, slang: false } } },
   { name: 'no misspelling normalisation', model: { text: { ...d.text, misspellings: false } } },
   {
-    name: 'stop words removed from word features',
+    name: 'stop words kept in word features',
     model: { text: { ...d.text, stopwords: !d.text.stopwords } },
   },
   { name: 'no character n-grams', model: { features: { ...d.features, charNgrams: null } } },
-  { name: 'character n-grams 3-5', model: { features: { ...d.features, charNgrams: [3, 5] } } },
+  { name: 'character n-grams 2-5', model: { features: { ...d.features, charNgrams: [2, 5] } } },
   { name: 'character n-grams 2-4', model: { features: { ...d.features, charNgrams: [2, 4] } } },
   { name: 'no word pairs', model: { features: { ...d.features, wordPairs: !d.features.wordPairs } } },
   { name: 'no entry text (title, aliases, summary, body)', model: { entryText: !d.entryText } },
