@@ -103,12 +103,6 @@ class ConsoleAdapter implements Adapter {
 
   private async handleLine(raw: string): Promise<void> {
     const line = raw.trim();
-    if (/^:user\s*$/.test(line)) {
-      this.options.output.write(
-        'Usage: `:user NAME` (up to 40 characters, no spaces) to act as someone else.\n',
-      );
-      return;
-    }
     const switchTo = SWITCH_USER.exec(line)?.[1];
     if (switchTo) {
       this.user = switchTo;
