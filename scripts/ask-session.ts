@@ -9,7 +9,7 @@ import type { Content } from '../src/content/load.ts';
 import type { CoreDeps, CoreSettings } from '../src/core.ts';
 import { silentLogger } from '../src/log.ts';
 import { replyMarkdown } from '../src/replies/markdown.ts';
-import { createMemoryStore } from '../src/store/memory.ts';
+import { createInMemoryStore } from '../src/store/in-memory.ts';
 import type { Incoming } from '../src/types.ts';
 
 export interface AskJson {
@@ -73,7 +73,7 @@ export function createAskSession(
       const deps: CoreDeps = {
         content,
         answerer: recording,
-        store: createMemoryStore(),
+        store: createInMemoryStore(),
         clock,
         settings,
         log: silentLogger,

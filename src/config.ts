@@ -15,6 +15,8 @@ export interface TipDefaults {
   timezone?: string;
   days: DayPolicy;
   catchupHours: number;
+  /** Days the post log keeps (each channel's current rotation cycle is kept regardless). Default 60. */
+  postRetentionDays?: number;
 }
 
 export interface Config {
@@ -98,6 +100,7 @@ const EnvSchema = z.object({
   TIP_TIMEZONE: optional(timeZone),
   TIP_DAYS: z.preprocess(blankToUndefined, z.enum(['weekdays', 'daily']).default('weekdays')),
   TIP_CATCHUP_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(23).default(3)),
+  POST_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(7).max(3650).default(60)),
   HEALTH_PORT: optional(port),
 });
 
@@ -151,7 +154,13 @@ export function loadConfig(
     contentDir: e.CONTENT_DIR,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
-    tips: { time: e.TIP_TIME, timezone: e.TIP_TIMEZONE, days: e.TIP_DAYS, catchupHours: e.TIP_CATCHUP_HOURS },
+    tips: {
+      time: e.TIP_TIME,
+      timezone: e.TIP_TIMEZONE,
+      days: e.TIP_DAYS,
+      catchupHours: e.TIP_CATCHUP_HOURS,
+      postRetentionDays: e.POST_RETENTION_DAYS,
+    },
     healthPort: e.HEALTH_PORT,
     platforms: platformSettings(platforms, parsed.data),
   };

@@ -2,7 +2,7 @@ import type { Answerer } from './answer/types.ts';
 import type { TipDefaults } from './config.ts';
 import type { Content } from './content/load.ts';
 import type { Logger } from './log.ts';
-import type { Store } from './store/types.ts';
+import type { StorePort } from './store/port.ts';
 import type { ActionEvent, Clock, Reply } from './types.ts';
 
 /** Settings the core needs from the configuration (never the whole config: no secrets in the core). */
@@ -15,7 +15,7 @@ export interface CoreSettings {
 export interface CoreDeps {
   content: Content;
   answerer: Answerer;
-  store: Store;
+  store: StorePort;
   clock: Clock;
   settings: CoreSettings;
   log: Logger;

@@ -8,10 +8,12 @@ import { todaysTip } from './tips/today.ts';
 import type { Origin, Reply } from './types.ts';
 
 /** The channel whose tip the home shows: the workspace's first subscribed channel, else the asker's. */
-function homeChannel(deps: CoreDeps, origin: Origin): TipTarget {
-  const subscribed = Object.values(deps.store.data.schedules)
-    .filter((s) => s.platform === origin.platform && s.workspaceId === origin.workspaceId && !s.paused)
-    .sort((a, b) => a.channelId.localeCompare(b.channelId))[0];
+async function homeChannel(deps: CoreDeps, origin: Origin): Promise<TipTarget> {
+  const [subscribed] = await deps.store.listSchedules({
+    platform: origin.platform,
+    workspaceId: origin.workspaceId,
+    activeOnly: true,
+  });
   return {
     platform: origin.platform,
     workspaceId: origin.workspaceId,
@@ -19,10 +21,10 @@ function homeChannel(deps: CoreDeps, origin: Origin): TipTarget {
   };
 }
 
-export function homeReply(deps: CoreDeps, origin: Origin): Reply {
-  const overview = streakOverview(deps, origin);
+export async function homeReply(deps: CoreDeps, origin: Origin): Promise<Reply> {
+  const overview = await streakOverview(deps, origin);
   const { row, legend } = daysRow(overview.days);
-  const today = todaysTip(deps, homeChannel(deps, origin), origin.at);
+  const today = await todaysTip(deps, await homeChannel(deps, origin), origin.at);
   const post = today.tip ? buildPost(deps.content, today.tip, today.date) : undefined;
   const status = overview.checkedInToday
     ? 'Today counts already. Nice work.'

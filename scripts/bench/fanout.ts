@@ -19,7 +19,6 @@ import type { Delivery } from '../../src/delivery.ts';
 import { DeliveryError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/lowdb.ts';
-import { channelKey } from '../../src/store/types.ts';
 import { createScheduler } from '../../src/tips/scheduler.ts';
 import type { BenchSection } from './types.ts';
 
@@ -76,19 +75,19 @@ async function runOnce(content: Content, concurrency: number) {
   const dir = mkdtempSync(join(tmpdir(), 'skillbot-fanout-'));
   const store = await openStore({ file: join(dir, 'data.json'), log: silentLogger });
   try {
-    await store.commit((data) => {
-      for (let i = 0; i < CHANNELS; i++) {
+    await Promise.all(
+      Array.from({ length: CHANNELS }, (_, i) => {
         const where = { platform: 'slack' as const, workspaceId: 'T1', channelId: `C${i}` };
-        data.schedules[channelKey('slack', 'T1', where.channelId)] = {
+        return store.updateSchedule(where, () => ({
           ...where,
           time: '09:00',
           timezone: 'UTC',
           days: 'daily',
           source: 'command',
           createdAt: '2026-03-01T00:00:00Z',
-        };
-      }
-    });
+        }));
+      }),
+    );
     const writesBefore = store.writeCount;
     const started = performance.now();
     // The clock reads the due minute plus the real time elapsed since the run began.
@@ -107,7 +106,7 @@ async function runOnce(content: Content, concurrency: number) {
     await scheduler.tick();
     const ms = performance.now() - started;
     const perChannel = Array.from({ length: CHANNELS }, (_, i) => fake.posts.get(`C${i}`) ?? 0);
-    const sent = Object.values(store.data.posts).filter((r) => r.status === 'sent').length;
+    const sent = Object.values((await store.exportData()).posts).filter((r) => r.status === 'sent').length;
     return {
       ms,
       perChannel,

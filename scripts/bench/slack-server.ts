@@ -17,7 +17,7 @@ import { type Bot, createBot } from '../../src/bot.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Secret } from '../../src/secret.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
+import { createInMemoryStore } from '../../src/store/in-memory.ts';
 import { systemClock } from '../../src/types.ts';
 import { startFakeSlack } from '../../tests/fakes/slack/server.ts';
 import { BENCH_SECRET } from './slack.ts';
@@ -79,7 +79,7 @@ async function skillbot(apiUrl: string, noopCore: boolean): Promise<void> {
   const deps = {
     content,
     answerer: createAnswerer(content),
-    store: createMemoryStore(),
+    store: createInMemoryStore(),
     clock: systemClock,
     settings: { defaultTimezone: 'UTC', tips: { days: 'weekdays' as const, catchupHours: 3 } },
     log: silentLogger,

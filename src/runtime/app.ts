@@ -139,7 +139,7 @@ async function run(options: AppOptions, deps: CoreDeps, life: Lifecycle, health:
   await startAdapters(life.adapters, deps);
   scheduler.start();
   life.phase = 'running';
-  logStarted(log, config, life.adapters, scheduler.scheduleCount());
+  logStarted(log, config, life.adapters, await scheduler.scheduleCount());
 
   async function shutdown(reason: string): Promise<void> {
     life.phase = 'stopping';

@@ -37,7 +37,8 @@ class InMemoryStore implements StorePort {
   claimPost: StorePort['claimPost'] = (record) => this.run((t) => ops.claimPost(t, record));
   settlePost: StorePort['settlePost'] = (key, outcome) => this.run((t) => ops.settlePost(t, key, outcome));
   channelPosts: StorePort['channelPosts'] = (ref) => this.run((t) => ops.channelPosts(t, ref));
-  prunePosts: StorePort['prunePosts'] = (before) => this.run((t) => ops.prunePosts(t, before));
+  prunePosts: StorePort['prunePosts'] = (before, channel) =>
+    this.run((t) => ops.prunePosts(t, before, channel));
   exportData: StorePort['exportData'] = () => this.run((t) => structuredClone(t.toData()));
   importData: StorePort['importData'] = (data) =>
     this.run(() => {

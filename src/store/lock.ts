@@ -1,132 +1,200 @@
 /**
- * One process per data file: `<file>.lock` holds the owner's pid. A second process refuses to
- * start; a lock left by a process that no longer runs is taken over.
+ * One process per data file, across processes, pid namespaces and containers sharing a volume.
+ *
+ * The lock is proper-lockfile's: a directory `<file>.lock` made atomically with mkdir and kept
+ * fresh by an mtime heartbeat; a lock whose heartbeat stopped for `STALE_MS` is abandoned and
+ * may be taken over. Pids alone cannot tell containers apart, so they only speed one case up:
+ * `<file>.lock.owner` names the holder (host, boot, pid namespace, pid), and a lock whose holder
+ * ran in our own pid namespace on this boot and is gone is taken over at once, as after a crash.
  */
-import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
+import lockfile from 'proper-lockfile';
 import { DataFileError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 
+/** A lock whose heartbeat is older than this is abandoned. */
+export const STALE_MS = 10_000;
+const HEARTBEAT_MS = 2_000;
+
 export interface DataFileLock {
   readonly path: string;
-  /** Remove the lock file if it is still ours. Safe to call twice. */
-  release(): void;
+  /** Remove the lock if it is still ours. Safe to call twice. */
+  release(): Promise<void>;
 }
 
-/** Locks held by this process. A pid alone cannot tell us apart from an earlier run that had our pid (pid 1 in a container). */
-const heldHere = new Set<string>();
+interface Owner {
+  host: string;
+  boot: string;
+  pidNamespace: string;
+  pid: number;
+}
+
+function readOr(read: () => string, fallback: string): string {
+  try {
+    return read().trim();
+  } catch {
+    return fallback;
+  }
+}
+
+function thisProcess(): Owner {
+  return {
+    host: hostname(),
+    boot: readOr(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8'), 'unknown'),
+    pidNamespace: readOr(() => readlinkSync('/proc/self/ns/pid'), 'unknown'),
+    pid: process.pid,
+  };
+}
+
+function readOwner(ownerPath: string): Owner | undefined {
+  try {
+    const owner = JSON.parse(readFileSync(ownerPath, 'utf8')) as Owner;
+    return Number.isInteger(owner.pid) ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-function readHolder(lockPath: string): number | undefined {
-  try {
-    const pid = Number.parseInt(readFileSync(lockPath, 'utf8').trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+/** True only when the holder provably died: same boot and pid namespace, and its pid is gone. */
+function holderIsGone(owner: Owner | undefined, me: Owner): boolean {
+  if (!owner || owner.boot === 'unknown' || owner.pidNamespace === 'unknown') return false;
+  const sameSpace =
+    owner.host === me.host && owner.boot === me.boot && owner.pidNamespace === me.pidNamespace;
+  return sameSpace && owner.pid !== me.pid && !isRunning(owner.pid);
 }
 
-/** Create the lock with its content in one step: a reader never sees an empty lock file. */
-function createLock(lockPath: string, pid: number): boolean {
-  const temp = `${lockPath}.${pid}.${process.hrtime.bigint()}.tmp`;
-  writeFileSync(temp, `${pid}\n`);
-  try {
-    linkSync(temp, lockPath);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    unlinkSync(temp);
-  }
+function describeOwner(owner: Owner | undefined): string {
+  return owner ? `pid ${owner.pid} on host ${owner.host}` : 'a process that left no owner note';
 }
 
-function isStale(lockPath: string, holder: number | undefined, pid: number): boolean {
-  if (holder === undefined) return true;
-  if (holder === pid) return !heldHere.has(lockPath);
-  return !isRunning(holder);
-}
-
-function inUse(file: string, lockPath: string, holder: number | undefined): DataFileError {
+function lockedError(file: string, lockPath: string, owner: Owner | undefined): DataFileError {
   return new DataFileError(
-    `Cannot use the data file ${file}: another skillbot process (pid ${holder}) is using it. ` +
-      `Stop that process first, or set DATA_FILE to a different file. If no skillbot is running, delete ${lockPath}.`,
+    `Cannot use the data file ${file}: another skillbot (${describeOwner(owner)}, perhaps in another container) holds its lock ${lockPath}. ` +
+      `Stop that skillbot first, or set DATA_FILE to a different file. A lock whose holder died is taken over ${STALE_MS / 1000} s after its last heartbeat: start again then.`,
   );
 }
 
-/**
- * Move the stale lock aside atomically and check it was the one we judged stale: two processes
- * taking over at once must not delete each other's fresh lock. False when we lost that race.
- */
-function removeStale(lockPath: string, stalePid: number | undefined): boolean {
-  const aside = `${lockPath}.${process.pid}.${process.hrtime.bigint()}.stale`;
+function lockFailure(file: string, lockPath: string, error: NodeJS.ErrnoException): DataFileError {
+  const code = error.code ?? 'error';
+  const what =
+    code === 'ENOTDIR' || code === 'ENOTEMPTY' || code === 'EEXIST'
+      ? `${lockPath} is in the way (a file or a non-empty folder, not a skillbot lock). If no skillbot is running, remove it`
+      : code === 'ENOSPC'
+        ? 'the disk is full. Free some space'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'the folder is not writable. Make it writable for this user'
+          : `${error.message}. Check the folder`;
+  return new DataFileError(`Cannot lock the data file ${file} (${code}): ${what}, then start again.`);
+}
+
+/** A lock is a directory: anything else at that path is refused, never removed. */
+function refuseNonDirectory(file: string, lockPath: string): void {
+  try {
+    if (!lstatSync(lockPath).isDirectory()) {
+      throw lockFailure(file, lockPath, Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }));
+    }
+  } catch (error) {
+    if (error instanceof DataFileError) throw error;
+  }
+}
+
+/** Move an abandoned lock out of the way; the rename makes sure only one process removes it. */
+function removeAbandoned(lockPath: string): void {
+  const aside = `${lockPath}.${process.pid}.${Date.now()}.abandoned`;
   try {
     renameSync(lockPath, aside);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  if (readHolder(aside) === stalePid) {
-    unlinkSync(aside);
-    return true;
-  }
-  // We moved a live lock created meanwhile: put it back (unless yet another one appeared) and give up.
-  try {
-    linkSync(aside, lockPath);
-  } catch {}
-  unlinkSync(aside);
-  return false;
+  rmSync(aside, { recursive: true, force: true });
 }
 
-export function acquireLock(file: string, pid: number, log: Logger): DataFileLock {
+async function tryLock(file: string, lockPath: string, onCompromised: (error: Error) => void) {
+  return lockfile.lock(file, {
+    lockfilePath: lockPath,
+    realpath: false,
+    stale: STALE_MS,
+    update: HEARTBEAT_MS,
+    retries: 0,
+    onCompromised,
+  });
+}
+
+/**
+ * Take the lock for `file` (already resolved to the real path). Throws `DataFileError` when
+ * another live skillbot holds it or the lock cannot be made; creates nothing in that case.
+ * `onCompromised` runs when the heartbeat finds the lock lost (taken over after a long stall).
+ */
+export async function acquireLock(
+  file: string,
+  log: Logger,
+  onCompromised: (error: Error) => void,
+): Promise<DataFileLock> {
   const lockPath = `${file}.lock`;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    let created: boolean;
-    try {
-      created = createLock(lockPath, pid);
-    } catch (error) {
-      throw new DataFileError(
-        `Cannot create the lock file ${lockPath}: ${(error as Error).message}. Check that the folder is writable.`,
-      );
-    }
-    if (created) {
-      heldHere.add(lockPath);
-      return lockHandle(lockPath, pid);
-    }
-    const holder = readHolder(lockPath);
-    if (!isStale(lockPath, holder, pid)) throw inUse(file, lockPath, holder);
+  const ownerPath = `${lockPath}.owner`;
+  const me = thisProcess();
+  refuseNonDirectory(file, lockPath);
+  let release: () => Promise<void>;
+  try {
+    release = await tryLock(file, lockPath, onCompromised);
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    if (err.code !== 'ELOCKED') throw lockFailure(file, lockPath, err);
+    const owner = readOwner(ownerPath);
+    if (!holderIsGone(owner, me)) throw lockedError(file, lockPath, owner);
     log.warn(
-      { lock: lockPath, stalePid: holder },
+      { lock: lockPath, stalePid: owner?.pid },
       'taking over a data-file lock left by a process that is gone',
     );
-    if (!removeStale(lockPath, holder)) throw inUse(file, lockPath, readHolder(lockPath));
+    try {
+      removeAbandoned(lockPath);
+      release = await tryLock(file, lockPath, onCompromised);
+    } catch (retryError) {
+      const again = retryError as NodeJS.ErrnoException;
+      if (again.code === 'ELOCKED') throw lockedError(file, lockPath, readOwner(ownerPath));
+      throw lockFailure(file, lockPath, again);
+    }
   }
-  throw inUse(file, lockPath, readHolder(lockPath));
+  try {
+    writeFileSync(ownerPath, `${JSON.stringify(me)}\n`);
+  } catch (error) {
+    await release().catch(() => {});
+    throw lockFailure(file, ownerPath, error as NodeJS.ErrnoException);
+  }
+  return lockHandle(lockPath, ownerPath, release);
 }
 
-function lockHandle(lockPath: string, pid: number): DataFileLock {
+function lockHandle(lockPath: string, ownerPath: string, release: () => Promise<void>): DataFileLock {
   let released = false;
   return {
     path: lockPath,
-    release() {
+    async release() {
       if (released) return;
       released = true;
-      heldHere.delete(lockPath);
-      // Only remove it if it is still ours (it may have been taken over after a long stall).
-      if (readHolder(lockPath) !== pid) return;
       try {
-        unlinkSync(lockPath);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
+        if (readOwner(ownerPath)?.pid === process.pid) unlinkSync(ownerPath);
+      } catch {}
+      // ERELEASED: the lock was compromised and is no longer ours to remove.
+      await release().catch(() => {});
     },
   };
 }

@@ -210,8 +210,13 @@ export function channelPosts(t: Tables, ref: ChannelRef): PostRecord[] {
   return found.sort((a, b) => a.date.localeCompare(b.date) || a.claimedAt.localeCompare(b.claimedAt));
 }
 
-export function prunePosts(t: Tables, before: LocalDate): number {
-  const old = [...t.posts].filter(([, record]) => record.date < before).map(([key]) => key);
+export function prunePosts(t: Tables, before: LocalDate, channel?: ChannelRef): number {
+  const inScope = (r: PostRecord) =>
+    !channel ||
+    (r.channelId === channel.channelId &&
+      r.workspaceId === channel.workspaceId &&
+      r.platform === channel.platform);
+  const old = [...t.posts].filter(([, r]) => r.date < before && inScope(r)).map(([key]) => key);
   for (const key of old) t.put(t.posts, key, undefined);
   return old.length;
 }

@@ -155,8 +155,8 @@ export interface StorePort {
   settlePost(key: string, outcome: PostOutcome): Promise<PostRecord | undefined>;
   /** One channel's post records (what tip rotation reads), oldest date first. */
   channelPosts(ref: ChannelRef): Promise<PostRecord[]>;
-  /** Delete post records dated before `before`; resolves to how many were deleted. */
-  prunePosts(before: LocalDate): Promise<number>;
+  /** Delete post records dated before `before` (in one channel, or in all); resolves to how many were deleted. */
+  prunePosts(before: LocalDate, channel?: ChannelRef): Promise<number>;
 
   // Whole store
   /** Everything, in the data file's format (`users` keyed records carrying `userId` and `checkins`). */

@@ -27,6 +27,8 @@ export class Tables {
   readonly workspaces: Table<WorkspaceSettings> = new Map();
   readonly schedules: Table<Schedule> = new Map();
   readonly posts: Table<PostRecord> = new Map();
+  /** Top-level fields of the data file this version does not know: kept, never dropped. */
+  extra: Record<string, unknown> = {};
   private journal: Undo[] | undefined;
 
   /** Store `value` under `key` (or delete the key when `value` is undefined), journaled. */
@@ -73,6 +75,7 @@ export class Tables {
 
   /** Replace everything with `data`, journaled like any other change. */
   replaceAll(data: StoreData): void {
+    this.extra = extraFields(data);
     const pairs: Array<[Table<object>, Record<string, object>]> = [
       [this.users, data.users],
       [this.workspaces, data.workspaces],
@@ -88,6 +91,7 @@ export class Tables {
   /** Everything as the data file holds it. Objects have no prototype, so a `__proto__` key stays data. */
   toData(): StoreData {
     return {
+      ...this.extra,
       version: SCHEMA_VERSION,
       users: toObject(this.users),
       workspaces: toObject(this.workspaces),
@@ -95,6 +99,12 @@ export class Tables {
       posts: toObject(this.posts),
     };
   }
+}
+
+const KNOWN = new Set(['version', 'users', 'workspaces', 'schedules', 'posts']);
+
+function extraFields(data: StoreData): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN.has(key)));
 }
 
 function toObject<V>(table: Table<V>): Record<string, V> {
@@ -106,6 +116,7 @@ function toObject<V>(table: Table<V>): Record<string, V> {
 /** Tables holding `data` (already validated): the records are taken over, not copied. */
 export function tablesFrom(data: StoreData): Tables {
   const tables = new Tables();
+  tables.extra = extraFields(data);
   const load = <V extends object>(table: Table<V>, records: Record<string, V>) => {
     for (const key of Object.keys(records)) table.set(key, freezeRecord(records[key] as V) as V);
   };

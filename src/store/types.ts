@@ -98,21 +98,3 @@ export const postKey = (
   channelId: string,
   date: LocalDate,
 ): string => `${platform}:${workspaceId}:${channelId}:${date}`;
-
-/**
- * The one way state changes. `commit` applies the change to memory at once (so reads see it),
- * and resolves only when a file write holding it has finished. Changes made while a write is
- * in flight share the next write. When that write fails, the change is rolled back and the
- * promise rejects with `StoreWriteError`, so a caller never confirms what was not saved.
- */
-export interface Store {
-  /** The current state, including changes not yet on disk. Treat as read-only. */
-  readonly data: Readonly<StoreData>;
-  commit<T>(change: (data: StoreData) => T): Promise<T>;
-  /** Wait until everything committed so far is on disk. */
-  flush(): Promise<void>;
-  /** Flush, release the data-file lock. The store cannot be used afterwards. */
-  close(): Promise<void>;
-  /** How many file writes happened (for benchmarks and tests). */
-  readonly writeCount: number;
-}

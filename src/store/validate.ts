@@ -8,6 +8,8 @@ import { DataFileError } from '../errors.ts';
 import { migrate, type RawData, versionOf } from './migrate.ts';
 import { SCHEMA_VERSION, type StoreData } from './types.ts';
 
+type Section = 'users' | 'workspaces' | 'schedules' | 'posts';
+
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 /** A platform id as its adapter registered it; records from a platform not running now are kept. */
 const platform = z.string().min(1);
@@ -59,13 +61,14 @@ const PostSchema = z.looseObject({
   reason: z.string().optional(),
 });
 
-const StoreSchema = z.looseObject({
-  version: z.literal(SCHEMA_VERSION),
-  users: z.record(z.string(), UserSchema),
-  workspaces: z.record(z.string(), WorkspaceSchema),
-  schedules: z.record(z.string(), ScheduleSchema),
-  posts: z.record(z.string(), PostSchema),
-});
+// Each section is a map checked record by record (not with z.record, which rebuilds the map as a
+// plain object where a `__proto__` key would be lost).
+const SECTIONS: Record<Section, z.ZodType> = {
+  users: UserSchema,
+  workspaces: WorkspaceSchema,
+  schedules: ScheduleSchema,
+  posts: PostSchema,
+};
 
 const RECOVERY =
   'The file was left untouched. To recover, restore it from a backup or repair it by hand; ' +
@@ -75,17 +78,79 @@ const RECOVERY_BOM =
   'The file was left untouched. Save it again as UTF-8 without a BOM (most editors offer this under ' +
   '"encoding"), or restore it from a backup.';
 
+const RECOVERY_ENCODING =
+  'The file was left untouched. Restore it from a backup, or save it again as UTF-8; ' +
+  'or move it aside (for example, rename it to end in .broken) and start again with an empty store.';
+
+/** Where the first byte that is not UTF-8 is, without printing it raw. */
+function describeBadUtf8(bytes: Uint8Array): string {
+  let low = 0;
+  let high = bytes.length;
+  // The longest prefix that still decodes (allowing a cut sequence at its end) ends at the bad byte.
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  const at = Math.min(low, bytes.length - 1);
+  return `byte ${at} is 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}`;
+}
+
 function refuse(file: string, problem: string, recovery = RECOVERY): DataFileError {
   return new DataFileError(`Cannot use the data file ${file}: ${problem}. ${recovery}`);
 }
 
-function describeShape(error: z.ZodError): string {
-  const shown = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+/** Text from the file made safe to print: control and non-ASCII characters escaped, length capped. */
+export function printable(text: string, max = 60): string {
+  const escaped = text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > max ? `${escaped.slice(0, max)}...` : escaped;
+}
+
+function describeShape(issues: Array<{ path: PropertyKey[]; message: string }>): string {
+  const shown = issues.slice(0, 3).map((issue) => {
+    const where = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${printable(String(p), 40)}`))
+      .join('');
     return `${where.replace(/^\./, '') || 'the top level'}: ${issue.message}`;
   });
-  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more problems)` : '';
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
   return `it does not have the shape skillbot expects: ${shown.join('; ')}${more}`;
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Check every record of every section; the maps come back without a prototype. */
+function validateSections(raw: RawData): {
+  data?: StoreData;
+  issues: Array<{ path: PropertyKey[]; message: string }>;
+} {
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  if (raw.version !== SCHEMA_VERSION)
+    issues.push({ path: ['version'], message: `must be ${SCHEMA_VERSION}` });
+  const data = { ...raw, version: SCHEMA_VERSION } as unknown as StoreData;
+  for (const [section, schema] of Object.entries(SECTIONS) as Array<[Section, z.ZodType]>) {
+    const records = raw[section];
+    if (!isMap(records)) {
+      issues.push({ path: [section], message: 'must be an object of records' });
+      continue;
+    }
+    const checked = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(records)) {
+      const result = schema.safeParse(records[key]);
+      if (result.success) checked[key] = result.data;
+      else
+        for (const issue of result.error.issues)
+          issues.push({ path: [section, key, ...issue.path], message: issue.message });
+      if (issues.length > 3) break;
+    }
+    (data as unknown as Record<string, unknown>)[section] = checked;
+  }
+  return issues.length > 0 ? { issues } : { data, issues };
 }
 
 function parseJson(bytes: Uint8Array, file: string): unknown {
@@ -95,13 +160,22 @@ function parseJson(bytes: Uint8Array, file: string): unknown {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw refuse(file, 'it is saved as UTF-16; skillbot reads UTF-8 JSON', RECOVERY_BOM);
   }
-  const text = Buffer.from(bytes).toString('utf8');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw refuse(
+      file,
+      `it is not valid UTF-8 text (${describeBadUtf8(bytes)}); it may be a binary file or saved in another encoding`,
+      RECOVERY_ENCODING,
+    );
+  }
   if (text.trim() === '') throw refuse(file, `it is empty (${bytes.length} bytes)`);
   try {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw refuse(file, `it is not valid JSON, perhaps cut short (${detail})`);
+    throw refuse(file, `it is not valid JSON, perhaps cut short (${printable(detail, 120)})`);
   }
 }
 
@@ -132,7 +206,7 @@ export function parseDataFile(bytes: Uint8Array, file: string): ParsedDataFile {
     );
   }
   const migrated = fromVersion < SCHEMA_VERSION ? migrate(raw, fromVersion) : raw;
-  const result = StoreSchema.safeParse(migrated);
-  if (!result.success) throw refuse(file, describeShape(result.error));
-  return { data: result.data as StoreData, fromVersion };
+  const result = validateSections(migrated);
+  if (!result.data) throw refuse(file, describeShape(result.issues));
+  return { data: result.data, fromVersion };
 }

@@ -3,10 +3,10 @@
  * the daily post's "I learned it" and quiz buttons all call `recordCheckin`.
  */
 import type { CoreDeps } from '../core.ts';
-import type { LocalDate, StoreData } from '../store/types.ts';
+import type { LocalDate } from '../store/types.ts';
 import type { Origin } from '../types.ts';
-import { dayPolicyFor, ensureUser, findUser, type TimezoneSource, timezoneFor } from './context.ts';
-import { dateIn } from './day.ts';
+import { checkinDate } from './checkin-date.ts';
+import { dayPolicyOf, memberToday, type TimezoneSource, timezoneFor, zoneInForce } from './context.ts';
 import { leaderboard } from './leaderboard.ts';
 import { type MarkedDay, milestoneReached, recentDays, streakStats } from './rules.ts';
 
@@ -23,46 +23,29 @@ export interface CheckinOutcome {
   milestone?: number;
 }
 
-function todayFor(data: Readonly<StoreData>, who: Origin, defaultTimezone: string): LocalDate {
-  return dateIn(who.at, timezoneFor(data, who, defaultTimezone).timezone);
-}
-
-/** The change applied inside the store: pure in `data`, so the store can replay it after a rollback. */
-function applyCheckin(data: StoreData, who: Origin, defaultTimezone: string): CheckinOutcome {
-  const user = ensureUser(data, who);
-  const date = todayFor(data, who, defaultTimezone);
-  const policy = dayPolicyFor(data, who);
-  const before = streakStats(user.checkins, date, policy);
-  if (before.checkedInToday) return { status: 'already', date, ...pickNumbers(before) };
-  user.checkins = [...user.checkins, date].sort();
-  const after = streakStats(user.checkins, date, policy);
-  const milestone = milestoneReached(before.current, after.current);
-  return { status: 'counted', date, ...pickNumbers(after), ...(milestone ? { milestone } : {}) };
-}
-
 function pickNumbers(s: { current: number; longest: number; total: number; freezes: number }) {
   return { current: s.current, longest: s.longest, total: s.total, freezes: s.freezes };
 }
 
 /**
- * Count today (in the user's timezone) as a learning day, once per user per local day.
- * Resolves only after the store write holding the check-in has finished; rejects with
- * `StoreWriteError` when it could not be saved (the change is then rolled back).
+ * Count today (in the user's timezone in force) as a learning day, once per user per local day.
+ * Resolves only after the store has saved the check-in; rejects (with `StoreWriteError` from the
+ * file store) when it could not be saved, and then nothing was recorded.
  */
 export async function recordCheckin(deps: CoreDeps, who: Origin): Promise<CheckinOutcome> {
-  const { store, settings } = deps;
-  const known = findUser(store.data, who);
-  const nameIsFresh = known !== undefined && (!who.displayName || known.displayName === who.displayName);
-  if (nameIsFresh) {
-    const today = todayFor(store.data, who, settings.defaultTimezone);
-    if (known.checkins.includes(today)) {
-      // Nothing to change, but the check-in we are pointing at may still be on its way to disk.
-      await store.flush();
-      const stats = streakStats(known.checkins, today, dayPolicyFor(store.data, who));
-      return { status: 'already', date: today, ...pickNumbers(stats) };
-    }
-  }
-  return store.commit((data) => applyCheckin(data, who, settings.defaultTimezone));
+  const { defaultTimezone } = deps.settings;
+  const result = await deps.store.checkIn(who, (context) => checkinDate(context, defaultTimezone, who.at));
+  const { member, workspace, date } = result;
+  const policy = dayPolicyOf(workspace);
+  const after = streakStats(member.checkins, date, policy);
+  if (result.status === 'already') return { status: 'already', date, ...pickNumbers(after) };
+  const before = streakStats(
+    member.checkins.filter((d) => d !== date),
+    date,
+    policy,
+  );
+  const milestone = milestoneReached(before.current, after.current);
+  return { status: 'counted', date, ...pickNumbers(after), ...(milestone ? { milestone } : {}) };
 }
 
 export interface StreakOverview {
@@ -84,21 +67,26 @@ export interface StreakOverview {
 }
 
 /** Everything `streak` and the Slack App Home show about one person. Reads only. */
-export function streakOverview(deps: CoreDeps, origin: Origin): StreakOverview {
-  const data = deps.store.data;
-  const zone = timezoneFor(data, origin, deps.settings.defaultTimezone);
-  const today = dateIn(origin.at, zone.timezone);
-  const policy = dayPolicyFor(data, origin);
-  const checkins = findUser(data, origin)?.checkins ?? [];
+export async function streakOverview(deps: CoreDeps, origin: Origin): Promise<StreakOverview> {
+  const { defaultTimezone } = deps.settings;
+  const [member, input] = await Promise.all([
+    deps.store.getMember(origin),
+    deps.store.leaderboardInput(origin),
+  ]);
+  const zone = timezoneFor(member, input.workspace, defaultTimezone);
+  const timezone = zoneInForce(member, input.workspace, defaultTimezone, origin.at);
+  const today = memberToday(member, input.workspace, defaultTimezone, origin.at);
+  const policy = dayPolicyOf(input.workspace);
+  const checkins = member?.checkins ?? [];
   const stats = streakStats(checkins, today, policy);
   const days = recentDays(checkins, today, policy);
-  const board = leaderboard(data, origin, origin.at, deps.settings.defaultTimezone);
+  const board = leaderboard(input, origin, origin.at, defaultTimezone);
   return {
     ...pickNumbers(stats),
     checkedInToday: stats.checkedInToday,
     today,
-    timezone: zone.timezone,
-    timezoneSource: zone.source,
+    timezone,
+    timezoneSource: timezone === zone.timezone ? zone.source : 'yours',
     days,
     frozenRecently: days.filter((d) => d.mark === 'freeze').map((d) => d.date),
     rank: board.askerRank,

@@ -23,8 +23,8 @@ export const done = async (msg: Incoming, _args: unknown, deps: CoreDeps): Promi
   visibility: 'private',
 });
 
-export const streak = (msg: Incoming, _args: unknown, deps: CoreDeps): Reply => {
-  const o = streakOverview(deps, msg);
+export const streak = async (msg: Incoming, _args: unknown, deps: CoreDeps): Promise<Reply> => {
+  const o = await streakOverview(deps, msg);
   const { row, legend } = daysRow(o.days);
   const first = o.days[0];
   const lines = [`Last 14 days (${first ? formatDay(first.date) : ''} → today):`, row, legend];
@@ -47,8 +47,9 @@ export const streak = (msg: Incoming, _args: unknown, deps: CoreDeps): Reply => 
   };
 };
 
-const top = (msg: Incoming, _args: unknown, deps: CoreDeps): Reply => {
-  const board = leaderboard(deps.store.data, msg, msg.at, deps.settings.defaultTimezone);
+const top = async (msg: Incoming, _args: unknown, deps: CoreDeps): Promise<Reply> => {
+  const input = await deps.store.leaderboardInput(msg);
+  const board = leaderboard(input, msg, msg.at, deps.settings.defaultTimezone);
   if (board.size === 0) {
     return {
       title: 'Leaderboard',

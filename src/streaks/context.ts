@@ -1,7 +1,7 @@
-/** Where a user's day boundary and learning days come from. Pure reads of the store's data. */
-import type { DayPolicy, StoreData, UserRecord } from '../store/types.ts';
-import { userKey, workspaceKey } from '../store/types.ts';
+/** Where a member's day boundary and learning days come from. Pure: records in, answers out. */
+import type { DayPolicy, LocalDate, UserRecord, WorkspaceSettings } from '../store/types.ts';
 import type { Origin } from '../types.ts';
+import { dateIn } from './day.ts';
 
 export type Who = Pick<Origin, 'platform' | 'workspaceId' | 'userId'>;
 
@@ -12,42 +12,46 @@ export interface ResolvedTimezone {
   source: TimezoneSource;
 }
 
-export function findUser(data: Readonly<StoreData>, who: Who): UserRecord | undefined {
-  return data.users[userKey(who.platform, who.workspaceId, who.userId)];
-}
+type Zoned = Pick<UserRecord, 'timezone' | 'previousTimezone' | 'timezoneFrom'>;
 
-/** The user's own timezone, else the workspace's, else the configured default. */
-export function timezoneFor(data: Readonly<StoreData>, who: Who, defaultTimezone: string): ResolvedTimezone {
-  const own = findUser(data, who)?.timezone;
-  if (own) return { timezone: own, source: 'yours' };
-  const workspace = data.workspaces[workspaceKey(who.platform, who.workspaceId)]?.timezone;
-  if (workspace) return { timezone: workspace, source: 'workspace' };
+/** The member's own timezone, else the workspace's, else the configured default. */
+export function timezoneFor(
+  member: Zoned | undefined,
+  workspace: Readonly<WorkspaceSettings>,
+  defaultTimezone: string,
+): ResolvedTimezone {
+  if (member?.timezone) return { timezone: member.timezone, source: 'yours' };
+  if (workspace.timezone) return { timezone: workspace.timezone, source: 'workspace' };
   return { timezone: defaultTimezone, source: 'default' };
 }
 
-export function dayPolicyFor(
-  data: Readonly<StoreData>,
-  who: Pick<Who, 'platform' | 'workspaceId'>,
-): DayPolicy {
-  return data.workspaces[workspaceKey(who.platform, who.workspaceId)]?.learningDays ?? 'weekdays';
+/**
+ * The zone a member's day runs on at `at`. After a timezone change the previous zone stays in
+ * force until the new zone's next local day begins (`timezoneFrom`), so a change never reopens or
+ * skips ahead within the day it was made.
+ */
+export function zoneInForce(
+  member: Zoned | undefined,
+  workspace: Readonly<WorkspaceSettings>,
+  defaultTimezone: string,
+  at: Date,
+): string {
+  const chosen = timezoneFor(member, workspace, defaultTimezone).timezone;
+  const { previousTimezone, timezoneFrom } = member ?? {};
+  if (previousTimezone && timezoneFrom && dateIn(at, chosen) < timezoneFrom) return previousTimezone;
+  return chosen;
 }
 
-/** The user's record, created on first use; the display name is kept fresh. Mutates `data`. */
-export function ensureUser(data: StoreData, who: Who & { displayName: string }): UserRecord {
-  const key = userKey(who.platform, who.workspaceId, who.userId);
-  let user = data.users[key];
-  if (!user) {
-    user = {
-      platform: who.platform,
-      workspaceId: who.workspaceId,
-      userId: who.userId,
-      displayName: who.displayName,
-      checkins: [],
-      quizAnswers: {},
-    };
-    data.users[key] = user;
-  } else if (who.displayName && user.displayName !== who.displayName) {
-    user.displayName = who.displayName;
-  }
-  return user;
+/** The member's local date at `at`, in the zone in force. */
+export function memberToday(
+  member: Zoned | undefined,
+  workspace: Readonly<WorkspaceSettings>,
+  defaultTimezone: string,
+  at: Date,
+): LocalDate {
+  return dateIn(at, zoneInForce(member, workspace, defaultTimezone, at));
+}
+
+export function dayPolicyOf(workspace: Readonly<WorkspaceSettings>): DayPolicy {
+  return workspace.learningDays ?? 'weekdays';
 }

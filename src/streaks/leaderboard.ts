@@ -1,6 +1,6 @@
 /** The team leaderboard: one workspace on one platform, never mixed. Pure. */
-import type { StoreData, UserRecord } from '../store/types.ts';
-import { dayPolicyFor, timezoneFor, type Who } from './context.ts';
+import type { LeaderboardInput } from '../store/port.ts';
+import { dayPolicyOf, type Who, zoneInForce } from './context.ts';
 import { dateIn } from './day.ts';
 import { streakStats } from './rules.ts';
 
@@ -41,24 +41,19 @@ function compareEntries(a: Unranked, b: Unranked): number {
 const sameNumbers = (a: Unranked, b: Unranked): boolean =>
   a.current === b.current && a.longest === b.longest && a.total === b.total;
 
-function membersOf(data: Readonly<StoreData>, who: Who): UserRecord[] {
-  return Object.values(data.users).filter(
-    (u) => u.platform === who.platform && u.workspaceId === who.workspaceId && u.checkins.length > 0,
-  );
-}
-
+/** The board for the workspace `input` was read for (the store picks its members). Pure. */
 export function leaderboard(
-  data: Readonly<StoreData>,
+  input: LeaderboardInput,
   who: Who,
   now: Date,
   defaultTimezone: string,
   limit = BOARD_SIZE,
 ): Leaderboard {
-  const policy = dayPolicyFor(data, who);
+  const policy = dayPolicyOf(input.workspace);
   // Formatting a date per user is the expensive part; people share a handful of timezones.
   const todayIn = new Map<string, string>();
-  const entries: Unranked[] = membersOf(data, who).map((user) => {
-    const { timezone } = timezoneFor(data, user, defaultTimezone);
+  const entries: Unranked[] = input.members.map((user) => {
+    const timezone = zoneInForce(user, input.workspace, defaultTimezone, now);
     let today = todayIn.get(timezone);
     if (!today) {
       today = dateIn(now, timezone);

@@ -2,9 +2,9 @@
 import { arg, defineCommand, type RawArgs, UsageError } from '../commands/registry.ts';
 import { resolveTimeZone } from '../commands/resolvers.ts';
 import type { CoreDeps } from '../core.ts';
-import { type DayPolicy, workspaceKey } from '../store/types.ts';
+import type { DayPolicy } from '../store/types.ts';
 import type { Incoming, Reply } from '../types.ts';
-import { dayPolicyFor } from './context.ts';
+import { dayPolicyOf } from './context.ts';
 import { describeNow, invalidTimezoneReply } from './timezone.ts';
 
 const DAY_WORDS: Record<DayPolicy, string> = {
@@ -12,18 +12,18 @@ const DAY_WORDS: Record<DayPolicy, string> = {
   daily: 'every day of the week',
 };
 
-function showSettings(msg: Incoming, deps: CoreDeps): Reply {
-  const saved = deps.store.data.workspaces[workspaceKey(msg.platform, msg.workspaceId)];
-  const timezone = saved?.timezone ?? deps.settings.defaultTimezone;
+async function showSettings(msg: Incoming, deps: CoreDeps): Promise<Reply> {
+  const saved = await deps.store.getWorkspace(msg);
+  const timezone = saved.timezone ?? deps.settings.defaultTimezone;
   return {
     title: 'Workspace settings',
     text: 'Admins can change them with `settings timezone <Area/City>` or `settings days weekdays|daily`.',
     fields: [
       {
         label: 'Timezone',
-        value: saved?.timezone ? timezone : `${timezone} (the default; not set for this workspace)`,
+        value: saved.timezone ? timezone : `${timezone} (the default; not set for this workspace)`,
       },
-      { label: 'Learning days', value: DAY_WORDS[dayPolicyFor(deps.store.data, msg)] },
+      { label: 'Learning days', value: DAY_WORDS[dayPolicyOf(saved)] },
     ],
     visibility: 'private',
   };
@@ -38,10 +38,7 @@ async function saveSetting(
   deps: CoreDeps,
   change: { timezone: string } | { learningDays: DayPolicy },
 ): Promise<void> {
-  await deps.store.commit((data) => {
-    const key = workspaceKey(msg.platform, msg.workspaceId);
-    data.workspaces[key] = { ...data.workspaces[key], ...change };
-  });
+  await deps.store.updateWorkspace(msg, change);
 }
 
 async function setTimezone(msg: Incoming, value: string, deps: CoreDeps): Promise<Reply> {

@@ -2,10 +2,10 @@
 import { arg, defineCommand } from '../commands/registry.ts';
 import { resolveTimeZone, timeZoneAdvice } from '../commands/resolvers.ts';
 import type { CoreDeps } from '../core.ts';
-import { userKey } from '../store/types.ts';
 import { localParts } from '../time.ts';
 import type { Incoming, Reply } from '../types.ts';
-import { ensureUser, type TimezoneSource, timezoneFor } from './context.ts';
+import { timezoneChange } from './checkin-date.ts';
+import { type TimezoneSource, timezoneFor } from './context.ts';
 import { formatDay } from './render.ts';
 
 const EXAMPLE = '`timezone Europe/Berlin` or `timezone America/New_York`';
@@ -31,8 +31,9 @@ export function invalidTimezoneReply(
   return { text: timeZoneAdvice(refusal, command), visibility: 'private' };
 }
 
-function showTimezone(msg: Incoming, deps: CoreDeps): Reply {
-  const zone = timezoneFor(deps.store.data, msg, deps.settings.defaultTimezone);
+async function showTimezone(msg: Incoming, deps: CoreDeps): Promise<Reply> {
+  const [member, workspace] = await Promise.all([deps.store.getMember(msg), deps.store.getWorkspace(msg)]);
+  const zone = timezoneFor(member, workspace, deps.settings.defaultTimezone);
   return {
     text:
       `Your day runs on **${zone.timezone}** time (${SOURCE_WORDS[zone.source]}); ${describeNow(msg.at, zone.timezone)}. ` +
@@ -42,26 +43,29 @@ function showTimezone(msg: Incoming, deps: CoreDeps): Reply {
 }
 
 async function setTimezone(msg: Incoming, timezone: string | undefined, deps: CoreDeps): Promise<Reply> {
-  await deps.store.commit((data) => {
-    const user = ensureUser(data, msg);
-    if (timezone) user.timezone = timezone;
-    else delete user.timezone;
-  });
-  const zone = timezoneFor(deps.store.data, msg, deps.settings.defaultTimezone);
+  const { defaultTimezone } = deps.settings;
+  const member = await deps.store.setTimezone(msg, (context) =>
+    timezoneChange(context, timezone, defaultTimezone, msg.at),
+  );
+  const zone = timezoneFor(member, await deps.store.getWorkspace(msg), defaultTimezone);
   const what = timezone
     ? `Your day now runs on **${zone.timezone}** time`
     : `Your own timezone is cleared; your day follows ${SOURCE_WORDS[zone.source]}, **${zone.timezone}**`;
+  const from =
+    member.previousTimezone && member.timezoneFrom
+      ? ` It takes effect from ${formatDay(member.timezoneFrom)}, your next day there; until then your day still runs on ${member.previousTimezone} time, so one real day counts once.`
+      : '';
   return {
-    text: `${what}; ${describeNow(msg.at, zone.timezone)}. Your streak is kept: past check-ins stay on their dates.`,
+    text: `${what}; ${describeNow(msg.at, zone.timezone)}.${from} Your streak is kept: past check-ins stay on their dates.`,
     visibility: 'private',
   };
 }
 
-function changeTimezone(msg: Incoming, zone: string | undefined, deps: CoreDeps): Reply | Promise<Reply> {
+async function changeTimezone(msg: Incoming, zone: string | undefined, deps: CoreDeps): Promise<Reply> {
   const wanted = (zone ?? '').trim();
   if (wanted === '') return showTimezone(msg, deps);
   if (RESET_WORDS.has(wanted.toLowerCase())) {
-    const known = deps.store.data.users[userKey(msg.platform, msg.workspaceId, msg.userId)];
+    const known = await deps.store.getMember(msg);
     return known?.timezone ? setTimezone(msg, undefined, deps) : showTimezone(msg, deps);
   }
   const timezone = resolveTimeZone(wanted);

@@ -5,7 +5,6 @@
 import type { Tip } from '../content/schema.ts';
 import type { CoreDeps } from '../core.ts';
 import { recordCheckin } from '../streaks/checkin.ts';
-import { ensureUser, findUser } from '../streaks/context.ts';
 import { days, milestoneLine } from '../streaks/render.ts';
 import type { ActionEvent, Reply } from '../types.ts';
 import { parsePostRef, parseQuizValue } from './post.ts';
@@ -28,8 +27,12 @@ function checkinLine(outcome: Outcome): string {
  * channel gets today. The date test matters where the click comes from somewhere other than the
  * post's channel, such as Slack's App Home.
  */
-function isTodaysPost(deps: CoreDeps, action: ActionEvent, ref: { tipId: string; date: string }): boolean {
-  const today = todaysTip(deps, action, action.at);
+async function isTodaysPost(
+  deps: CoreDeps,
+  action: ActionEvent,
+  ref: { tipId: string; date: string },
+): Promise<boolean> {
+  const today = await todaysTip(deps, action, action.at);
   return today.date === ref.date || today.tip?.id === ref.tipId;
 }
 
@@ -41,7 +44,7 @@ export async function checkinAction(action: ActionEvent, deps: CoreDeps): Promis
   if (action.value.trim() !== '' && !ref) {
     return reply("I couldn't read that button. Type `done` to check in for today.");
   }
-  if (ref && !isTodaysPost(deps, action, ref)) return reply(OLD_POST);
+  if (ref && !(await isTodaysPost(deps, action, ref))) return reply(OLD_POST);
   return reply(`Nice work! ${checkinLine(await recordCheckin(deps, action))}`);
 }
 
@@ -52,16 +55,6 @@ function verdict(tip: Tip, option: number): string {
     : `❌ Not quite. The answer is **${right}**. ${tip.quiz.explanation}`;
 }
 
-/** Record the answer once; resolves false when this user had already answered this post. */
-async function saveAnswer(deps: CoreDeps, action: ActionEvent, answerKey: string, option: number) {
-  return deps.store.commit((data) => {
-    const user = ensureUser(data, action);
-    if (answerKey in user.quizAnswers) return false;
-    user.quizAnswers[answerKey] = option;
-    return true;
-  });
-}
-
 export async function quizAction(action: ActionEvent, deps: CoreDeps): Promise<Reply> {
   const parsed = parseQuizValue(action.value);
   const tip = parsed ? deps.content.tip(parsed.tipId) : undefined;
@@ -69,15 +62,16 @@ export async function quizAction(action: ActionEvent, deps: CoreDeps): Promise<R
     return reply("I couldn't read that answer; the quiz may have changed. Type `tip` for today's quiz.");
   }
   const answerKey = `${parsed.tipId}@${parsed.date}`;
-  const previous = findUser(deps.store.data, action)?.quizAnswers[answerKey];
-  if (previous !== undefined) {
-    return reply(`You already answered this quiz. ${verdict(tip, previous)}`);
+  const answers = (await deps.store.getMember(action))?.quizAnswers ?? {};
+  if (Object.hasOwn(answers, answerKey)) {
+    return reply(`You already answered this quiz. ${verdict(tip, answers[answerKey] as number)}`);
   }
-  const today = isTodaysPost(deps, action, parsed);
+  const today = await isTodaysPost(deps, action, parsed);
   if (!today) return reply(`${verdict(tip, parsed.option)}\n\n${OLD_POST}`);
   const outcome = await recordCheckin(deps, action);
-  if (!(await saveAnswer(deps, action, answerKey, parsed.option))) {
-    return reply(`You already answered this quiz. ${verdict(tip, parsed.option)}`);
+  const saved = await deps.store.recordQuizAnswer(action, answerKey, parsed.option);
+  if (!saved.recorded) {
+    return reply(`You already answered this quiz. ${verdict(tip, saved.option)}`);
   }
   return reply(`${verdict(tip, parsed.option)}\n\n${checkinLine(outcome)}`);
 }

@@ -6,7 +6,6 @@ import type { Tip } from '../content/schema.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Delivery, TipTarget } from '../delivery.ts';
 import { DeliveryError, type DeliveryFailure } from '../errors.ts';
-import { channelKey, type PostRecord } from '../store/types.ts';
 import { buildPost } from './post.ts';
 
 export interface RetryPolicy {
@@ -53,12 +52,7 @@ function describe(error: unknown): { failure: DeliveryFailure; message: string; 
 
 async function markSent(deps: CoreDeps, key: string, messageId: string, attempts: number): Promise<void> {
   const sentAt = deps.clock().toISOString();
-  await deps.store.commit((data) => {
-    const record = data.posts[key];
-    if (!record) return;
-    Object.assign(record, { status: 'sent', messageId, sentAt, attempts } satisfies Partial<PostRecord>);
-    delete record.reason;
-  });
+  await deps.store.settlePost(key, { status: 'sent', messageId, sentAt, attempts });
   deps.log.info({ postKey: key, messageId, attempts }, 'skill of the day posted');
 }
 
@@ -71,13 +65,13 @@ export async function markFailed(
   pause: boolean,
 ): Promise<void> {
   const at = deps.clock().toISOString();
-  await deps.store.commit((data) => {
-    const record = data.posts[job.key];
-    if (record) Object.assign(record, { status: 'failed', reason, attempts } satisfies Partial<PostRecord>);
-    const schedule =
-      data.schedules[channelKey(job.target.platform, job.target.workspaceId, job.target.channelId)];
-    if (pause && schedule) schedule.paused = { reason, at };
-  });
+  await deps.store.settlePost(job.key, { status: 'failed', reason, attempts });
+  if (pause) {
+    await deps.store.updateSchedule(
+      job.target,
+      (schedule) => schedule && { ...schedule, paused: { reason, at } },
+    );
+  }
   deps.log.warn({ postKey: job.key, reason, attempts, paused: pause }, 'skill of the day not posted');
 }
 

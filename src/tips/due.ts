@@ -37,7 +37,7 @@ export function missedReason(schedule: Schedule, instant: Date, catchupHours: nu
 function actionFor(
   schedule: Schedule,
   date: LocalDate,
-  posts: Readonly<Record<string, PostRecord>>,
+  posts: ReadonlyMap<string, PostRecord>,
   now: Date,
   catchupHours: number,
 ): DueAction | undefined {
@@ -47,7 +47,7 @@ function actionFor(
   if (instant.getTime() < createdMinute(schedule)) return undefined;
   if (now.getTime() < instant.getTime()) return undefined;
   const key = scheduleKeyFor(schedule, date);
-  const record = posts[key];
+  const record = posts.get(key);
   const windowOpen = now.getTime() < instant.getTime() + catchupMs(catchupHours);
   const base = { schedule, date, key, instant };
   if (!record) {
@@ -59,21 +59,32 @@ function actionFor(
   return undefined;
 }
 
+function datesToCheck(schedule: Schedule, now: Date): LocalDate[] {
+  const today = localDate(now, schedule.timezone);
+  return [addDays(today, -1), today];
+}
+
+/** The post records `dueWork` reads: each active schedule's yesterday and today. */
+export function duePostKeys(schedules: readonly Schedule[], now: Date): string[] {
+  return schedules
+    .filter((s) => !s.paused && isValidTimeZone(s.timezone))
+    .flatMap((s) => datesToCheck(s, now).map((date) => scheduleKeyFor(s, date)));
+}
+
 /**
  * Everything due at `now`. Only the channel's today and yesterday are looked at (yesterday's
  * window may still be open past midnight), so a long outage never turns into a backlog.
  */
 export function dueWork(
-  schedules: Readonly<Record<string, Schedule>>,
-  posts: Readonly<Record<string, PostRecord>>,
+  schedules: readonly Schedule[],
+  posts: ReadonlyMap<string, PostRecord>,
   now: Date,
   catchupHours: number,
 ): DueAction[] {
   const actions: DueAction[] = [];
-  for (const schedule of Object.values(schedules)) {
+  for (const schedule of schedules) {
     if (schedule.paused || !isValidTimeZone(schedule.timezone)) continue;
-    const today = localDate(now, schedule.timezone);
-    for (const date of [addDays(today, -1), today]) {
+    for (const date of datesToCheck(schedule, now)) {
       const action = actionFor(schedule, date, posts, now, catchupHours);
       if (action) actions.push(action);
     }

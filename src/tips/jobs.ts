@@ -26,19 +26,17 @@ async function recordSkip(ctx: JobContext, action: DueAction, reason: string): P
   const { deps } = ctx;
   const { schedule, date, key } = action;
   const claimedAt = deps.clock().toISOString();
-  await deps.store.commit((data) => {
-    if (data.posts[key]) return;
-    data.posts[key] = {
-      key,
-      ...targetOf(schedule),
-      date,
-      tipId: '',
-      status: 'skipped',
-      claimedAt,
-      attempts: 0,
-      reason,
-    };
+  const recorded = await deps.store.claimPost({
+    key,
+    ...targetOf(schedule),
+    date,
+    tipId: '',
+    status: 'skipped',
+    claimedAt,
+    attempts: 0,
+    reason,
   });
+  if (!recorded) return;
   deps.log.info({ postKey: key, reason }, 'skill of the day skipped');
 }
 
@@ -50,19 +48,14 @@ async function postDue(ctx: JobContext, action: Action<'post'>, history: PostRec
   const tip = chooseTip({ channel, date, history, tips: deps.content.tips });
   if (!tip) return recordSkip(ctx, action, 'There are no tips in the content to post.');
   const claimedAt = deps.clock();
-  const claimed = await deps.store.commit((data) => {
-    if (data.posts[key]) return false;
-    const claim: PostRecord = {
-      key,
-      ...targetOf(schedule),
-      date,
-      tipId: tip.id,
-      status: 'claimed',
-      claimedAt: claimedAt.toISOString(),
-      attempts: 0,
-    };
-    data.posts[key] = claim;
-    return true;
+  const claimed = await deps.store.claimPost({
+    key,
+    ...targetOf(schedule),
+    date,
+    tipId: tip.id,
+    status: 'claimed',
+    claimedAt: claimedAt.toISOString(),
+    attempts: 0,
   });
   if (!claimed || ctx.isStopping()) return;
   const delivery = ctx.delivery(schedule.platform);
@@ -89,10 +82,7 @@ async function recoverClaim(ctx: JobContext, action: Action<'recover'>): Promise
   }
   const found = await delivery.findPosted?.(base.target, key, base.claimedAt);
   if (found) {
-    await deps.store.commit((data) => {
-      const r = data.posts[key];
-      if (r) Object.assign(r, { status: 'sent', messageId: found } satisfies Partial<PostRecord>);
-    });
+    await deps.store.settlePost(key, { status: 'sent', messageId: found });
     return;
   }
   const reason = tip
@@ -101,13 +91,8 @@ async function recoverClaim(ctx: JobContext, action: Action<'recover'>): Promise
   await markFailed(deps, base, reason, claim.attempts, false);
 }
 
-export function runAction(
-  ctx: JobContext,
-  action: DueAction,
-  histories: Map<string, PostRecord[]>,
-): Promise<void> {
+export async function runAction(ctx: JobContext, action: DueAction): Promise<void> {
   if (action.kind === 'skip') return recordSkip(ctx, action, action.reason);
   if (action.kind === 'recover') return recoverClaim(ctx, action);
-  const s = action.schedule;
-  return postDue(ctx, action, histories.get(channelKey(s.platform, s.workspaceId, s.channelId)) ?? []);
+  return postDue(ctx, action, await ctx.deps.store.channelPosts(action.schedule));
 }

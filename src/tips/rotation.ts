@@ -58,6 +58,23 @@ export function remainingInCycle(posted: readonly string[], currentIds: Readonly
 }
 
 /**
+ * The date the channel's current cycle began: the records from then on are all the rotation
+ * needs, so the post log may forget older ones. Undefined when nothing was posted yet.
+ */
+export function cycleStartDate(history: readonly PostRecord[]): LocalDate | undefined {
+  let start: PostRecord | undefined;
+  let cycle = new Set<string>();
+  for (const record of chronological(history.filter(countsAsPosted))) {
+    if (cycle.has(record.tipId) || !start) {
+      cycle = new Set();
+      start = record;
+    }
+    cycle.add(record.tipId);
+  }
+  return start?.date;
+}
+
+/**
  * Whether `counts` (skill -> tips left) can still be posted with no skill twice in a row when
  * the last post was `previous`: no skill may need more than every other day.
  */

@@ -13,8 +13,9 @@ import {
   SCHEDULE_EXAMPLE,
   type ScheduleArgs,
   scheduleCommandFrom,
+  upcomingPostKeys,
 } from './schedule-rules.ts';
-import { findSchedule, setSchedule, turnOffSchedule } from './schedules.ts';
+import { setSchedule, turnOffSchedule } from './schedules.ts';
 
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
@@ -24,17 +25,18 @@ const reply = (text: string, extra: Partial<Reply> = {}): Reply => ({
   ...extra,
 });
 
-function nextPostLine(deps: CoreDeps, schedule: Schedule): string {
+export async function nextPostLine(deps: CoreDeps, schedule: Schedule): Promise<string> {
   if (schedule.paused) return 'none while paused';
   const now = deps.clock();
-  const next = nextPostInstant(schedule, deps.store.data.posts, now, deps.settings.tips.catchupHours);
+  const posts = await deps.store.getPosts(upcomingPostKeys(schedule, now));
+  const next = nextPostInstant(schedule, posts, now, deps.settings.tips.catchupHours);
   if (!next) return 'none in the next week';
   const when = `${formatLocal(next, schedule.timezone)} (${schedule.timezone})`;
   return next.getTime() <= now.getTime() ? `now, catching up on ${when}` : when;
 }
 
-function lastPostLine(deps: CoreDeps, msg: Incoming): ReplyField | undefined {
-  const last = lastPostRecord(deps.store.data.posts, msg);
+async function lastPostLine(deps: CoreDeps, msg: Incoming): Promise<ReplyField | undefined> {
+  const last = lastPostRecord(await deps.store.channelPosts(msg));
   if (!last) return undefined;
   const title = last.tipId ? deps.content.tip(last.tipId)?.title : undefined;
   const what = title ? ` ("${title}")` : '';
@@ -42,8 +44,8 @@ function lastPostLine(deps: CoreDeps, msg: Incoming): ReplyField | undefined {
   return { label: 'Last post', value: `${last.date}, ${last.status}${what}${why}` };
 }
 
-function showSchedule(deps: CoreDeps, msg: Incoming): Reply {
-  const schedule = findSchedule(deps.store.data, msg);
+async function showSchedule(deps: CoreDeps, msg: Incoming): Promise<Reply> {
+  const schedule = await deps.store.getSchedule(msg);
   if (!schedule) {
     return reply(
       `This channel gets no skill of the day yet. An admin can start it with ${SCHEDULE_EXAMPLE}; \`tip\` shows today's tip any time.`,
@@ -51,9 +53,9 @@ function showSchedule(deps: CoreDeps, msg: Incoming): Reply {
   }
   const fields: ReplyField[] = [
     { label: 'Posts at', value: `${schedule.time} ${schedule.timezone}, ${describeDays(schedule.days)}` },
-    { label: 'Next post', value: nextPostLine(deps, schedule) },
+    { label: 'Next post', value: await nextPostLine(deps, schedule) },
   ];
-  const last = lastPostLine(deps, msg);
+  const last = await lastPostLine(deps, msg);
   if (last) fields.push(last);
   if (schedule.paused) {
     fields.push({
@@ -81,7 +83,7 @@ async function changeSchedule(deps: CoreDeps, msg: Incoming, args: ScheduleArgs)
   if (command.kind === 'show') return showSchedule(deps, msg);
   const schedule = await setSchedule(deps, msg, command);
   return reply(
-    `Done: the skill of the day will be posted here at ${schedule.time} (${schedule.timezone}) ${describeDays(schedule.days)}. Next post: ${nextPostLine(deps, schedule)}.`,
+    `Done: the skill of the day will be posted here at ${schedule.time} (${schedule.timezone}) ${describeDays(schedule.days)}. Next post: ${await nextPostLine(deps, schedule)}.`,
   );
 }
 

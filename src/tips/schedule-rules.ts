@@ -5,8 +5,8 @@
 
 import { resolveClockTime, resolveTimeZone, timeZoneAdvice } from '../commands/resolvers.ts';
 import type { CoreSettings } from '../core.ts';
-import type { DayPolicy, LocalDate, PostRecord, Schedule, StoreData } from '../store/types.ts';
-import { postKey, workspaceKey } from '../store/types.ts';
+import type { DayPolicy, LocalDate, PostRecord, Schedule, WorkspaceSettings } from '../store/types.ts';
+import { postKey } from '../store/types.ts';
 import { addDays, isLearningDay, localDate, zonedInstant } from '../time.ts';
 
 export { ensureEnvSchedule } from './schedules.ts';
@@ -104,15 +104,10 @@ export function scheduleCommandFrom(args: ScheduleArgs): ScheduleCommand {
 
 /** A channel's timezone when it has no schedule: the workspace's, then TIP_TIMEZONE, then the default. */
 export function defaultChannelTimezone(
-  data: Readonly<StoreData>,
-  where: { platform: Schedule['platform']; workspaceId: string },
+  workspace: Readonly<WorkspaceSettings>,
   settings: CoreSettings,
 ): string {
-  return (
-    data.workspaces[workspaceKey(where.platform, where.workspaceId)]?.timezone ??
-    settings.tips.timezone ??
-    settings.defaultTimezone
-  );
+  return workspace.timezone ?? settings.tips.timezone ?? settings.defaultTimezone;
 }
 
 export function scheduleKeyFor(schedule: Schedule, date: LocalDate): string {
@@ -140,22 +135,33 @@ export function catchupMs(catchupHours: number): number {
   return Math.max(60_000, catchupHours * 3_600_000);
 }
 
+/** How many days ahead `nextPostInstant` looks. */
+const LOOK_AHEAD_DAYS = 8;
+
+/** The post keys `nextPostInstant` needs to know about: today's and the next week's. */
+export function upcomingPostKeys(schedule: Schedule, now: Date): string[] {
+  const today = localDate(now, schedule.timezone);
+  return Array.from({ length: LOOK_AHEAD_DAYS + 1 }, (_, offset) =>
+    scheduleKeyFor(schedule, addDays(today, offset)),
+  );
+}
+
 /**
  * When the next post will go out: the first learning day (from today on) with no post record
  * whose window has not closed. A time already passed but still inside the window means "now".
  */
 export function nextPostInstant(
   schedule: Schedule,
-  posts: Readonly<Record<string, PostRecord>>,
+  posts: ReadonlyMap<string, PostRecord>,
   now: Date,
   catchupHours: number,
 ): Date | undefined {
   if (schedule.paused) return undefined;
   const today = localDate(now, schedule.timezone);
   const createdAt = createdMinute(schedule);
-  for (let offset = 0; offset <= 8; offset++) {
+  for (let offset = 0; offset <= LOOK_AHEAD_DAYS; offset++) {
     const date = addDays(today, offset);
-    if (!isLearningDay(date, schedule.days) || posts[scheduleKeyFor(schedule, date)]) continue;
+    if (!isLearningDay(date, schedule.days) || posts.has(scheduleKeyFor(schedule, date))) continue;
     const instant = scheduledInstant(schedule, date);
     if (instant.getTime() < createdAt) continue;
     if (instant.getTime() + catchupMs(catchupHours) <= now.getTime()) continue;
@@ -189,20 +195,9 @@ export function describeDays(days: DayPolicy): string {
   return days === 'daily' ? 'every day' : 'on weekdays (Monday to Friday)';
 }
 
-/** The channel's most recent post record, if any. */
-export function lastPostRecord(
-  posts: Readonly<Record<string, PostRecord>>,
-  where: { platform: Schedule['platform']; workspaceId: string; channelId: string },
-): PostRecord | undefined {
+/** The most recent of a channel's post records, if any. */
+export function lastPostRecord(history: readonly PostRecord[]): PostRecord | undefined {
   let latest: PostRecord | undefined;
-  for (const record of Object.values(posts)) {
-    if (
-      record.platform !== where.platform ||
-      record.workspaceId !== where.workspaceId ||
-      record.channelId !== where.channelId
-    )
-      continue;
-    if (!latest || record.date > latest.date) latest = record;
-  }
+  for (const record of history) if (!latest || record.date > latest.date) latest = record;
   return latest;
 }

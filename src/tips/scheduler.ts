@@ -8,9 +8,9 @@ import type { CoreDeps } from '../core.ts';
 import type { Delivery } from '../delivery.ts';
 import type { Platform } from '../types.ts';
 import type { RetryPolicy } from './deliver.ts';
-import { dueWork } from './due.ts';
+import { duePostKeys, dueWork } from './due.ts';
 import { type JobContext, runAction } from './jobs.ts';
-import { historiesByChannel } from './today.ts';
+import { pruneOldPosts } from './retention.ts';
 
 export { ensureEnvSchedule } from './schedules.ts';
 
@@ -31,7 +31,7 @@ export interface Scheduler {
   /** Check now and wait until every post started so far has its outcome. Never rejects; a no-op after stop(). */
   tick(): Promise<void>;
   /** Active (not paused or turned off) stored schedules, for the start-up line. */
-  scheduleCount(): number;
+  scheduleCount(): Promise<number>;
 }
 
 const DEFAULT_POLICY: RetryPolicy = {
@@ -95,6 +95,8 @@ class TipScheduler implements Scheduler {
   private readonly jobs: JobContext;
   private task: ScheduledTask | undefined;
   private stopping = false;
+  /** The tick being planned: a tick that comes while one is still planning waits for it. */
+  private planning: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -117,12 +119,12 @@ class TipScheduler implements Scheduler {
   start(): void {
     if (this.task) return;
     this.stopping = false;
-    this.task = cron.schedule(this.options.cronExpression ?? '* * * * *', () => this.launchDue(), {
+    this.task = cron.schedule(this.options.cronExpression ?? '* * * * *', () => void this.plan(), {
       name: 'skillbot-tips',
       noOverlap: true,
       logger: cronLogger(this.deps),
     });
-    this.launchDue();
+    void this.plan();
   }
 
   async stop(): Promise<void> {
@@ -131,34 +133,42 @@ class TipScheduler implements Scheduler {
     this.task = undefined;
     await ticker?.destroy();
     this.sleeps.cancelAll();
+    await this.planning;
     await this.settle();
   }
 
   async tick(): Promise<void> {
-    this.launchDue();
+    await this.plan();
     await this.settle();
   }
 
-  scheduleCount(): number {
-    return Object.values(this.deps.store.data.schedules).filter((s) => !s.paused).length;
+  async scheduleCount(): Promise<number> {
+    return (await this.deps.store.listSchedules({ activeOnly: true })).length;
+  }
+
+  /** Plan one tick after the previous one finished planning; never rejects. */
+  private plan(): Promise<void> {
+    this.planning = this.planning.then(() => this.launchDue());
+    return this.planning;
   }
 
   /** Work out what is due and start it; returns without waiting for the sends. */
-  private launchDue(): void {
+  private async launchDue(): Promise<void> {
     if (this.stopping) return;
     const { deps } = this;
     try {
-      const data = deps.store.data;
-      const actions = dueWork(
-        data.schedules,
-        data.posts,
-        deps.clock(),
-        deps.settings.tips.catchupHours,
-      ).filter((a) => this.deliveries.has(a.schedule.platform) && !this.inFlight.has(a.key));
-      if (actions.length === 0) return;
-      const histories = historiesByChannel(data.posts);
+      const now = deps.clock();
+      await pruneOldPosts(deps, now).catch((error: unknown) =>
+        deps.log.warn({ err: error }, 'pruning old post records failed; will try again tomorrow'),
+      );
+      const schedules = await deps.store.listSchedules({ activeOnly: true });
+      const posts = await deps.store.getPosts(duePostKeys(schedules, now));
+      const actions = dueWork(schedules, posts, now, deps.settings.tips.catchupHours).filter(
+        (a) => this.deliveries.has(a.schedule.platform) && !this.inFlight.has(a.key),
+      );
+      if (this.stopping) return;
       for (const action of actions) {
-        const running = runAction(this.jobs, action, histories)
+        const running = runAction(this.jobs, action)
           .catch((error: unknown) => deps.log.error({ err: error, postKey: action.key }, 'tip post failed'))
           .finally(() => this.inFlight.delete(action.key));
         this.inFlight.set(action.key, running);

@@ -31,25 +31,25 @@ describe('the bot router', () => {
       args: { time: 'off' },
     });
     expect(structured.text).toMatch(/only a workspace admin/);
-    expect(deps.store.data.schedules).toEqual({});
+    expect((await deps.store.exportData()).schedules).toEqual({});
   });
 
   it('GIVEN both workspace settings at once THEN both are saved and confirmed', async () => {
     const { bot, deps } = testBot();
     const reply = await bot.handleMessage(message('settings timezone asia/tokyo days daily', deps));
     expect(reply.text).toMatch(/Asia\/Tokyo[\s\S]*every day of the week/);
-    expect(deps.store.data.workspaces['console:local']).toEqual({
+    expect((await deps.store.exportData()).workspaces['console:local']).toEqual({
       timezone: 'Asia/Tokyo',
       learningDays: 'daily',
     });
     const bad = await bot.handleMessage(message('settings timezone Mars/Base days weekdays', deps));
     expect(bad.text).toMatch(/not a timezone I know/);
-    expect(deps.store.data.workspaces['console:local']?.learningDays).toBe('daily');
+    expect((await deps.store.exportData()).workspaces['console:local']?.learningDays).toBe('daily');
   });
 
   it('GIVEN a check-in whose write fails THEN the user hears it was not saved', async () => {
     const deps = testDeps();
-    const failing = { ...deps.store, commit: async () => Promise.reject(new StoreWriteError('disk full')) };
+    const failing = { ...deps.store, checkIn: async () => Promise.reject(new StoreWriteError('disk full')) };
     const bot = createBot({ ...deps, store: failing });
     const reply = await bot.handleMessage(message('done', deps));
     expect(reply.text).toMatch(/couldn't save/i);

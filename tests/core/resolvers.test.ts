@@ -131,14 +131,14 @@ describe('the resolvers where schedule and timezone read their arguments', () =>
     const { deps, bot } = testBot();
     const reply = await bot.handleMessage(message(typed, deps));
     expect(reply.text).toMatch(answer);
-    expect(deps.store.data.schedules).toEqual({});
-    const users = Object.values(deps.store.data.users) as { timezone?: string }[];
+    expect((await deps.store.exportData()).schedules).toEqual({});
+    const users = Object.values((await deps.store.exportData()).users) as { timezone?: string }[];
     expect(users.every((user) => user.timezone === undefined)).toBe(true);
   });
 
   it('GIVEN `schedule 09:30 EST` THEN nothing is saved as America/Panama', async () => {
     const { deps, bot } = testBot();
     await bot.handleMessage(message('schedule 09:30 EST', deps));
-    expect(JSON.stringify(deps.store.data)).not.toContain('America/Panama');
+    expect(JSON.stringify(await deps.store.exportData())).not.toContain('America/Panama');
   });
 });

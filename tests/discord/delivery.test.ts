@@ -141,6 +141,9 @@ describe('the scheduler posting through Discord', () => {
 
     const perChannel = h.fake.rest.messages.map((m) => m.channelId).sort();
     expect(perChannel).toEqual([h.fake.ids.channel, h.fake.ids.otherChannel].sort());
-    expect(Object.values(h.deps.store.data.posts).map((p) => p.status)).toEqual(['sent', 'sent']);
+    expect(Object.values((await h.deps.store.exportData()).posts).map((p) => p.status)).toEqual([
+      'sent',
+      'sent',
+    ]);
   });
 });

@@ -149,9 +149,7 @@ describe('the scheduler recovering an interrupted Discord post', () => {
       claimedAt: time.clock().toISOString(),
       attempts: 0,
     };
-    await h.deps.store.commit((data) => {
-      data.posts[key] = claim;
-    });
+    await h.deps.store.claimPost(claim);
     return { harness: h, target, key, reply: buildPost(h.deps.content, tip, TODAY) };
   }
 
@@ -170,7 +168,10 @@ describe('the scheduler recovering an interrupted Discord post', () => {
     // The process died here, before recording the outcome; it restarts well after the nonce expired.
     time.set('2026-03-04T10:12:03Z');
     await runSchedulerOnce(harness);
-    expect(harness.deps.store.data.posts[key]).toMatchObject({ status: 'sent', messageId: landed.messageId });
+    expect((await harness.deps.store.exportData()).posts[key]).toMatchObject({
+      status: 'sent',
+      messageId: landed.messageId,
+    });
     expect(harness.fake.rest.messages.filter((m) => m.channelId === target.channelId)).toHaveLength(1);
     expect(harness.fake.channelPosts()).toHaveLength(1);
   });
@@ -183,6 +184,9 @@ describe('the scheduler recovering an interrupted Discord post', () => {
     const [message, ...more] = harness.fake.rest.messages;
     expect(more).toHaveLength(0);
     expect(message?.channelId).toBe(target.channelId);
-    expect(harness.deps.store.data.posts[key]).toMatchObject({ status: 'sent', messageId: message?.id });
+    expect((await harness.deps.store.exportData()).posts[key]).toMatchObject({
+      status: 'sent',
+      messageId: message?.id,
+    });
   });
 });

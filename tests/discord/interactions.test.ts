@@ -86,7 +86,7 @@ describe('/skills slash commands', () => {
     h = await connect();
     const asMember = h.fake.sendSlash('schedule', { time: '09:30' }, { command: 'skills-admin' });
     await h.fake.waitForAnswer(asMember.token, isCallback);
-    expect(h.deps.store.data.schedules).toEqual({});
+    expect((await h.deps.store.exportData()).schedules).toEqual({});
     const asAdmin = h.fake.sendSlash(
       'schedule',
       { time: '09:30' },
@@ -94,7 +94,7 @@ describe('/skills slash commands', () => {
     );
     const callback = await h.fake.waitForAnswer(asAdmin.token, isCallback);
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(Object.values(h.deps.store.data.schedules)).toMatchObject([
+    expect(Object.values((await h.deps.store.exportData()).schedules)).toMatchObject([
       { platform: 'discord', workspaceId: h.fake.ids.guild, channelId: h.fake.ids.channel, time: '09:30' },
     ]);
   });
@@ -105,13 +105,13 @@ describe('/skills slash commands', () => {
     const refused = h.fake.sendSlash('settings', { days: 'daily' }, { command: 'skills-admin' });
     const refusal = await h.fake.waitForAnswer(refused.token, isCallback);
     expect(embedText(refusal.body)).toMatch(/only workspace admins/);
-    expect(h.deps.store.data.workspaces).toEqual({});
+    expect((await h.deps.store.exportData()).workspaces).toEqual({});
 
     const set = h.fake.sendSlash('settings', { timezone: 'europe/berlin', days: 'daily' }, admin);
     const callback = await h.fake.waitForAnswer(set.token, isCallback);
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(embedText(callback.body)).toMatch(/Europe\/Berlin.*\n?.*every day/s);
-    expect(h.deps.store.data.workspaces[`discord:${h.fake.ids.guild}`]).toEqual({
+    expect((await h.deps.store.exportData()).workspaces[`discord:${h.fake.ids.guild}`]).toEqual({
       timezone: 'Europe/Berlin',
       learningDays: 'daily',
     });

@@ -56,7 +56,7 @@ describe('messages that mention the bot', () => {
     const post = await h.fake.rest.waitForRequest(isChannelPost);
     expect(embedText(post.body)).toMatch(/leaderboard/i);
     expect(h.fake.channelPosts()).toHaveLength(1);
-    expect(h.deps.store.data.users).toEqual({});
+    expect((await h.deps.store.exportData()).users).toEqual({});
   });
 
   it('counts a mention `done` for the author in this server', async () => {
@@ -64,7 +64,7 @@ describe('messages that mention the bot', () => {
     h.fake.sendMessage(`<@!${h.fake.ids.bot}>   done`);
     const post = await h.fake.rest.waitForRequest(isChannelPost);
     expect(embedText(post.body)).toMatch(/learning day/i);
-    const users = Object.values(h.deps.store.data.users);
+    const users = Object.values((await h.deps.store.exportData()).users);
     expect(users).toMatchObject([
       { platform: 'discord', workspaceId: h.fake.ids.guild, userId: h.fake.users.alice.id },
     ]);

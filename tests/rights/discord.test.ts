@@ -49,10 +49,10 @@ describe('data rights on Discord', () => {
     const checkins = Array.from({ length: 400 }, (_, day) =>
       new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10),
     );
-    await h.deps.store.commit((data) => {
-      const alice = data.users[key];
-      if (alice) alice.checkins = checkins;
-    });
+    const exported = await h.deps.store.exportData();
+    const alice = exported.users[key];
+    if (alice) exported.users[key] = { ...alice, checkins };
+    await h.deps.store.importData(exported);
     const body = await slash(h, 'mydata');
     expect(body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(embedText(body)).toMatch(/attached as `skillbot-data\.json`/);

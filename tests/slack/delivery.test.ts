@@ -82,7 +82,7 @@ describe('the skill of the day on Slack', () => {
     await scheduler.stop();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
     expect(postsIn(h, 'C0TIPS')).toHaveLength(1);
-    const record = Object.values(h.deps.store.data.posts)[0];
+    const record = Object.values((await h.deps.store.exportData()).posts)[0];
     expect(record).toMatchObject({ status: 'sent', messageId: postsIn(h, 'C0TIPS')[0]?.ts });
   });
 
@@ -94,7 +94,7 @@ describe('the skill of the day on Slack', () => {
     scheduler.addDelivery(h.adapter.delivery);
     await scheduler.tick();
     await scheduler.stop();
-    const schedule = Object.values(h.deps.store.data.schedules)[0];
+    const schedule = Object.values((await h.deps.store.exportData()).schedules)[0];
     expect(schedule?.paused?.reason).toMatch(/not_in_channel.*invite/);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
   });

@@ -114,7 +114,7 @@ describe('Slack HTTP mode', () => {
     await slash(h, 'help');
     expect(bot?.calls).toBe(1);
     expect(h.fake.callsTo('users.info')).toHaveLength(1);
-    expect(h.deps.store.data.users).toEqual({});
+    expect((await h.deps.store.exportData()).users).toEqual({});
   });
 
   it('refuses an oversized body with 413 before reading it', async () => {
@@ -265,9 +265,9 @@ describe('Slack HTTP mode', () => {
     h = await startHarness({ mode: 'http', fake: { users: { U0BOSS: { name: 'boss', isAdmin: true } } } });
     const refused = await slash(h, 'schedule 09:30 Europe/Berlin', 'U0ALICE');
     expect(visibleText(refused)).toMatch(/admin/i);
-    expect(Object.keys(h.deps.store.data.schedules)).toHaveLength(0);
+    expect(Object.keys((await h.deps.store.exportData()).schedules)).toHaveLength(0);
     await slash(h, 'schedule 09:30 Europe/Berlin', 'U0BOSS');
-    expect(Object.values(h.deps.store.data.schedules)).toEqual([
+    expect(Object.values((await h.deps.store.exportData()).schedules)).toEqual([
       expect.objectContaining({
         platform: 'slack',
         workspaceId: 'T0FAKE',

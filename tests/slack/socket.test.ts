@@ -59,7 +59,7 @@ describe('Slack Socket Mode', () => {
     await slash(h, 'help');
     expect(fake.state.ephemerals).toHaveLength(1);
     expect(fake.state.ephemerals[0]?.thread_ts).toBe(event.ts);
-    const user = h.deps.store.data.users[userKey('slack', TEAM, 'U0ALICE')];
+    const user = (await h.deps.store.exportData()).users[userKey('slack', TEAM, 'U0ALICE')];
     expect(user?.checkins).toEqual(['2026-03-04']);
   });
 
@@ -87,7 +87,9 @@ describe('Slack Socket Mode', () => {
 
     const streak = await slash(h, 'streak');
     expect(visibleText(streak)).toMatch(/Current streak\*\\n1 day/);
-    expect(h.deps.store.data.users[userKey('slack', TEAM, 'U0ALICE')]?.checkins).toEqual(['2026-03-04']);
+    expect((await h.deps.store.exportData()).users[userKey('slack', TEAM, 'U0ALICE')]?.checkins).toEqual([
+      '2026-03-04',
+    ]);
     await scheduler.stop();
   });
 

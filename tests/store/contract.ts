@@ -304,6 +304,12 @@ function describePosts(current: () => StorePort): void {
       expect(await store.prunePosts('2026-02-03')).toBe(1);
       expect((await store.channelPosts(channel)).map((r) => r.date)).toEqual(['2026-02-03', '2026-03-04']);
       expect(await store.claimPost(post('2026-01-02'))).toBe(true);
+      expect(await store.prunePosts('2026-04-01', { ...channel, channelId: 'C2' })).toBe(1);
+      expect((await store.channelPosts(channel)).map((r) => r.date)).toEqual([
+        '2026-01-02',
+        '2026-02-03',
+        '2026-03-04',
+      ]);
     });
   });
 }

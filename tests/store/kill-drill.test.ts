@@ -39,6 +39,10 @@ beforeAll(async () => {
     format: 'esm',
     outfile: childJs,
     logLevel: 'warning',
+    // proper-lockfile is CommonJS and requires Node's modules: give the ESM bundle a `require`.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   });
 });
 

@@ -4,26 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/lowdb.ts';
+import type { StorePort } from '../../src/store/port.ts';
 import { type StoreData, userKey } from '../../src/store/types.ts';
 import { captureLog, tempDir } from './support.ts';
 
 const readJson = (file: string): StoreData => JSON.parse(readFileSync(file, 'utf8'));
 
-function addUser(id: string) {
-  return (data: StoreData) => {
-    data.users[userKey('console', 'local', id)] = {
-      platform: 'console',
-      workspaceId: 'local',
-      userId: id,
-      displayName: id,
-      checkins: ['2026-03-04'],
-      quizAnswers: {},
-    };
-    return Object.keys(data.users).length;
-  };
-}
+const who = (id: string) =>
+  ({ platform: 'console', workspaceId: 'local', userId: id, displayName: id }) as const;
 
-/** lowdb (steno) writes `.<name>.tmp` next to the file; a folder there makes every write fail. */
+/** A check-in for `id` on 2026-03-04: the way these tests add a user. */
+const addUser = (store: StorePort, id: string) => store.checkIn(who(id), () => '2026-03-04');
+
+/** The store writes `.<name>.tmp` next to the file; a folder there makes every write fail. */
 const blockWrites = (file: string) => mkdirSync(join(file, '..', `.${file.split('/').at(-1)}.tmp`));
 const unblockWrites = (file: string) => rmdirSync(join(file, '..', `.${file.split('/').at(-1)}.tmp`));
 
@@ -31,13 +24,13 @@ describe('openStore', () => {
   it('creates the folder, starts empty, and keeps what was committed across a reopen', async () => {
     const file = join(tempDir(), 'nested', 'deeper', 'skillbot.json');
     const store = await openStore({ file, log: silentLogger });
-    expect(store.data.users).toEqual({});
-    await store.commit(addUser('alice'));
+    expect((await store.exportData()).users).toEqual({});
+    await addUser(store, 'alice');
     expect(readJson(file).users[userKey('console', 'local', 'alice')]?.checkins).toEqual(['2026-03-04']);
     await store.close();
 
     const again = await openStore({ file, log: silentLogger });
-    expect(Object.keys(again.data.users)).toEqual([userKey('console', 'local', 'alice')]);
+    expect(Object.keys((await again.exportData()).users)).toEqual([userKey('console', 'local', 'alice')]);
     await again.close();
   });
 
@@ -46,7 +39,7 @@ describe('openStore', () => {
     const store = await openStore({ file, log: silentLogger });
     await Promise.all(
       ['a', 'b', 'c'].map(async (id) => {
-        await store.commit(addUser(id));
+        await addUser(store, id);
         expect(readJson(file).users[userKey('console', 'local', id)]).toBeDefined();
       }),
     );
@@ -56,9 +49,9 @@ describe('openStore', () => {
   it('coalesces: changes made while a write is in flight share the next single write', async () => {
     const file = join(tempDir(), 'data.json');
     const store = await openStore({ file, log: silentLogger });
-    const first = store.commit(addUser('first'));
+    const first = addUser(store, 'first');
     await Promise.resolve(); // the first write has started and is now waiting on the disk
-    const rest = Array.from({ length: 200 }, (_, i) => store.commit(addUser(`u${i}`)));
+    const rest = Array.from({ length: 200 }, (_, i) => addUser(store, `u${i}`));
     await Promise.all([first, ...rest]);
     expect(store.writeCount).toBe(2);
     expect(Object.keys(readJson(file).users)).toHaveLength(201);
@@ -69,14 +62,14 @@ describe('openStore', () => {
     const file = join(tempDir(), 'data.json');
     const { log, lines } = captureLog();
     const store = await openStore({ file, log });
-    await store.commit(addUser('kept'));
+    await addUser(store, 'kept');
     blockWrites(file);
-    await expect(store.commit(addUser('lost'))).rejects.toBeInstanceOf(StoreWriteError);
-    expect(Object.keys(store.data.users)).toEqual([userKey('console', 'local', 'kept')]);
+    await expect(addUser(store, 'lost')).rejects.toBeInstanceOf(StoreWriteError);
+    expect(Object.keys((await store.exportData()).users)).toEqual([userKey('console', 'local', 'kept')]);
     expect(lines.some((l) => l.level === 50 && String(l.msg).includes('write failed'))).toBe(true);
 
     unblockWrites(file);
-    expect(await store.commit(addUser('later'))).toBe(2);
+    expect((await addUser(store, 'later')).status).toBe('counted');
     expect(Object.keys(readJson(file).users).sort()).toEqual([
       userKey('console', 'local', 'kept'),
       userKey('console', 'local', 'later'),
@@ -92,26 +85,28 @@ describe('openStore', () => {
     });
     const store = await openStore({ file, log });
     blockWrites(file);
-    const failing = store.commit(addUser('lost'));
+    const failing = addUser(store, 'alice');
     await Promise.resolve(); // the failing write is now in flight
-    const during = store.commit(addUser('during'));
+    const during = store.checkIn({ ...who('alice'), displayName: 'Alice' }, () => '2026-03-04');
     await expect(failing).rejects.toBeInstanceOf(StoreWriteError);
-    // It saw two users when committed; after the rollback it is the only one.
-    expect(await during).toBe(1);
-    expect(Object.keys(readJson(file).users)).toEqual([userKey('console', 'local', 'during')]);
+    // It found the date already there when it ran; after the rollback it is the one that counted it.
+    expect((await during).status).toBe('counted');
+    expect(readJson(file).users[userKey('console', 'local', 'alice')]).toMatchObject({
+      displayName: 'Alice',
+      checkins: ['2026-03-04'],
+    });
     await store.close();
   });
 
-  it('rolls back a change that throws halfway and rethrows its error', async () => {
+  it('changes nothing when a rule throws, and rethrows its error', async () => {
     const file = join(tempDir(), 'data.json');
     const store = await openStore({ file, log: silentLogger });
-    await store.commit(addUser('a'));
-    const broken = store.commit((data) => {
-      addUser('half')(data);
+    await addUser(store, 'a');
+    const broken = store.checkIn(who('half'), () => {
       throw new Error('boom');
     });
     await expect(broken).rejects.toThrow('boom');
-    expect(Object.keys(store.data.users)).toEqual([userKey('console', 'local', 'a')]);
+    expect(Object.keys((await store.exportData()).users)).toEqual([userKey('console', 'local', 'a')]);
     await store.close();
   });
 
@@ -120,7 +115,7 @@ describe('openStore', () => {
     const file = join(dir, 'sub', 'data.json');
     const store = await openStore({ file, log: silentLogger });
     rmSync(join(dir, 'sub'), { recursive: true });
-    await expect(store.commit(addUser('x'))).rejects.toThrow(/Could not write .*data\.json/);
+    await expect(addUser(store, 'x')).rejects.toThrow(/Could not write .*data\.json/);
     await store.close();
   });
 
@@ -128,12 +123,12 @@ describe('openStore', () => {
     const file = join(tempDir(), 'data.json');
     const store = await openStore({ file, log: silentLogger });
     expect(existsSync(`${file}.lock`)).toBe(true);
-    const pending = store.commit(addUser('last'));
+    const pending = addUser(store, 'last');
     await store.close();
     await pending;
     expect(readJson(file).users[userKey('console', 'local', 'last')]).toBeDefined();
     expect(existsSync(`${file}.lock`)).toBe(false);
-    await expect(store.commit(addUser('too-late'))).rejects.toThrow(/closed/);
+    await expect(addUser(store, 'too-late')).rejects.toThrow(/closed/);
     await store.close();
   });
 
@@ -141,9 +136,10 @@ describe('openStore', () => {
     const dir = tempDir();
     const file = join(dir, 'data.json');
     const store = await openStore({ file, log: silentLogger });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.commit(addUser(`u${i}`))));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => addUser(store, `u${i}`)));
     await store.close();
     expect(readdirSync(dir)).toEqual(['data.json']);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
   it('keeps fields it does not know (written by a newer feature) through a write', async () => {
@@ -160,7 +156,7 @@ describe('openStore', () => {
       }),
     );
     const store = await openStore({ file, log: silentLogger });
-    await store.commit(addUser('a'));
+    await addUser(store, 'a');
     await store.close();
     expect((readJson(file) as unknown as { extra: unknown }).extra).toEqual({ keep: true });
   });

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../../src/errors.ts';
@@ -41,7 +51,7 @@ describe('a data file that cannot be used stops start-up and stays untouched', (
     [
       'a v0 file whose users are not an object',
       Buffer.from('{"users":"alice,bob"}'),
-      /users: Invalid input: expected record/,
+      /users: must be an object of records/,
     ],
     [
       'a bad date',
@@ -77,7 +87,7 @@ describe('a data file that cannot be used stops start-up and stays untouched', (
 
   it('refuses a path that is a folder', async () => {
     const dir = tempDir();
-    await expect(openStore({ file: dir, log: silentLogger })).rejects.toThrow(/Cannot read the data file/);
+    await expect(openStore({ file: dir, log: silentLogger })).rejects.toThrow(/is a folder, not a file/);
   });
 });
 
@@ -101,21 +111,22 @@ describe('schema migration', () => {
     const original = JSON.stringify(v0);
     writeFileSync(file, original);
     const store = await openStore({ file, log: silentLogger });
-    expect(store.data.version).toBe(1);
-    expect(store.data.workspaces).toEqual({
+    expect((await store.exportData()).version).toBe(1);
+    expect((await store.exportData()).workspaces).toEqual({
       'slack:T1': { timezone: 'Europe/Berlin', learningDays: 'daily' },
     });
-    expect(store.data.users[userKey('slack', 'T1', 'U1')]).toMatchObject({
+    expect((await store.exportData()).users[userKey('slack', 'T1', 'U1')]).toMatchObject({
       displayName: 'Ada',
       checkins: ['2026-03-02', '2026-03-03'],
       quizAnswers: {},
     });
-    expect(store.data.schedules).toEqual({});
+    expect((await store.exportData()).schedules).toEqual({});
     expect(readFileSync(`${file}.v0.bak`, 'utf8')).toBe(original);
 
-    await store.commit((data) => {
-      data.users[userKey('slack', 'T1', 'U1')]?.checkins.push('2026-03-04');
-    });
+    await store.checkIn(
+      { platform: 'slack', workspaceId: 'T1', userId: 'U1', displayName: 'Ada' },
+      () => '2026-03-04',
+    );
     await store.close();
     const written = JSON.parse(readFileSync(file, 'utf8'));
     expect(written.version).toBe(1);
@@ -137,44 +148,66 @@ describe('schema migration', () => {
 });
 
 describe('one process per data file', () => {
+  const ownerOf = (file: string) =>
+    JSON.parse(readFileSync(`${file}.lock.owner`, 'utf8')) as { pid: number; pidNamespace: string };
+
+  function fakeLock(file: string, owner: Record<string, unknown> | undefined, ageMs = 0): void {
+    mkdirSync(`${file}.lock`);
+    if (owner) writeFileSync(`${file}.lock.owner`, JSON.stringify(owner));
+    const when = new Date(Date.now() - ageMs);
+    utimesSync(`${file}.lock`, when, when);
+  }
+
+  const sameNamespace = (pid: number) => ({
+    host: hostname(),
+    boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+    pidNamespace: readlinkSync('/proc/self/ns/pid'),
+    pid,
+  });
+
   it('a second store on the same file refuses with a clear message; after close it may open', async () => {
     const file = join(tempDir(), 'skillbot.json');
     const first = await openStore({ file, log: silentLogger });
     const second = openStore({ file, log: silentLogger });
     await expect(second).rejects.toBeInstanceOf(DataFileError);
-    await expect(second).rejects.toThrow(`another skillbot process (pid ${process.pid}) is using it`);
+    await expect(second).rejects.toThrow(`another skillbot (pid ${process.pid} on host ${hostname()}`);
     await expect(second).rejects.toThrow(`${file}.lock`);
-    expect(readFileSync(`${file}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    expect(ownerOf(file).pid).toBe(process.pid);
     await first.close();
+    expect(readdirSync(join(file, '..'))).toEqual([]);
     const third = await openStore({ file, log: silentLogger });
     await third.close();
   });
 
-  it('a lock held by a live process refuses', async () => {
+  it('a lock held by a live process refuses and is left as it was', async () => {
     const file = join(tempDir(), 'skillbot.json');
-    writeFileSync(`${file}.lock`, String(process.ppid)); // our parent is certainly running
-    await expect(openStore({ file, log: silentLogger })).rejects.toThrow(`(pid ${process.ppid})`);
-    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.ppid));
+    fakeLock(file, sameNamespace(process.ppid)); // our parent is certainly running
+    await expect(openStore({ file, log: silentLogger })).rejects.toThrow(`(pid ${process.ppid} on host`);
+    expect(ownerOf(file).pid).toBe(process.ppid);
+    expect(existsSync(`${file}.lock`)).toBe(true);
+  });
+
+  it('a lock left by a process of this pid namespace that has exited is taken over at once', async () => {
+    const file = join(tempDir(), 'skillbot.json');
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    fakeLock(file, sameNamespace(gone));
+    const store = await openStore({ file, log: silentLogger });
+    expect(ownerOf(file).pid).toBe(process.pid);
+    await store.close();
+    expect(readdirSync(join(file, '..'))).toEqual([]);
   });
 
   it.each([
-    ['a process that has exited', () => String(spawnSync(process.execPath, ['-e', '']).pid)],
-    ['our own pid from an earlier run (pid 1 in a container)', () => String(process.pid)],
-    ['unreadable content', () => 'not a pid'],
-  ])('a stale lock left by %s is taken over', async (_name, content) => {
+    ['another pid namespace (another container)', { ...sameNamespace(1), pidNamespace: 'pid:[1]' }],
+    ['a holder that left no owner note', undefined],
+  ])('a fresh lock from %s refuses; once its heartbeat is stale it is taken over', async (_name, owner) => {
     const file = join(tempDir(), 'skillbot.json');
-    writeFileSync(`${file}.lock`, content());
+    fakeLock(file, owner);
+    await expect(openStore({ file, log: silentLogger })).rejects.toThrow(/holds its lock/);
+    rmSync(`${file}.lock`, { recursive: true });
+    fakeLock(file, owner, 60_000);
     const store = await openStore({ file, log: silentLogger });
-    expect(readFileSync(`${file}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    expect(ownerOf(file).pid).toBe(process.pid);
     await store.close();
-    expect(existsSync(`${file}.lock`)).toBe(false);
-  });
-
-  it('writes the given pid to the lock', async () => {
-    const file = join(tempDir(), 'skillbot.json');
-    const store = await openStore({ file, log: silentLogger, pid: 4242 });
-    expect(readFileSync(`${file}.lock`, 'utf8').trim()).toBe('4242');
-    await store.close();
-    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

@@ -8,8 +8,8 @@ function chat(bot: Bot, deps: CoreDeps) {
   return (text: string, opts: Say = {}) => bot.handleMessage(say(text, deps, opts));
 }
 
-const checkinsOf = (deps: CoreDeps, user = 'alice') =>
-  deps.store.data.users[userKey('console', 'local', user)]?.checkins ?? [];
+const checkinsOf = async (deps: CoreDeps, user = 'alice') =>
+  (await deps.store.exportData()).users[userKey('console', 'local', user)]?.checkins ?? [];
 
 describe('done', () => {
   it('counts once a day; the second time says so and changes nothing', async () => {
@@ -21,7 +21,7 @@ describe('done', () => {
     expect(first.text).toMatch(/Counted Wed 4 Mar/);
     expect(first.text).toMatch(/Current streak: \*\*1 day\*\*/);
     expect(second.text).toMatch(/already checked in today/);
-    expect(checkinsOf(deps)).toEqual(['2026-03-04']);
+    expect(await checkinsOf(deps)).toEqual(['2026-03-04']);
   });
 
   it('celebrates the 3-day milestone', async () => {
@@ -137,7 +137,7 @@ describe('timezone', () => {
     const reply = await chat(bot, deps)('timezone Mars/Olympus');
     expect(reply.text).toMatch(/"Mars\/Olympus" is not a timezone I know/);
     expect(reply.text).toContain('`timezone Europe/Berlin`');
-    expect(deps.store.data.users).toEqual({});
+    expect((await deps.store.exportData()).users).toEqual({});
   });
 
   it('sets, shows and clears the own timezone; the day boundary follows it', async () => {
@@ -158,7 +158,7 @@ describe('settings', () => {
     const send = chat(bot, deps);
     const refused = await send('settings days daily', { isAdmin: false });
     expect(refused.text).toMatch(/only workspace admins/);
-    expect(deps.store.data.workspaces).toEqual({});
+    expect((await deps.store.exportData()).workspaces).toEqual({});
 
     await send('done', { at: '2026-03-06T09:00:00Z' }); // Fri
     await send('done', { at: '2026-03-09T09:00:00Z' }); // Mon

@@ -23,7 +23,9 @@ it('confirms `done` only once it is on disk, and says "not saved" when the write
   mkdirSync(blocker);
   const failed = await bot.handleMessage(say('done', deps, { at: '2026-03-04T09:00:00Z' }));
   expect(failed.text).toMatch(/couldn't save that/);
-  expect(store.data.users[userKey('console', 'local', 'alice')]?.checkins).toEqual(['2026-03-03']);
+  expect((await store.exportData()).users[userKey('console', 'local', 'alice')]?.checkins).toEqual([
+    '2026-03-03',
+  ]);
   expect(onDisk()).toEqual(['2026-03-03']);
 
   rmdirSync(blocker);

@@ -3,7 +3,7 @@ import { createBot } from '../../src/bot.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { CoreDeps } from '../../src/core.ts';
 import { silentLogger } from '../../src/log.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
+import { createInMemoryStore } from '../../src/store/in-memory.ts';
 import type { Incoming } from '../../src/types.ts';
 
 const content = loadContent('content');
@@ -14,7 +14,7 @@ export function testDeps(overrides: Partial<CoreDeps> = {}): CoreDeps {
   return {
     content,
     answerer,
-    store: createMemoryStore(),
+    store: createInMemoryStore(),
     clock: () => new Date('2026-03-04T10:00:00Z'),
     settings: { defaultTimezone: 'UTC', tips: { days: 'weekdays', catchupHours: 3 } },
     log: silentLogger,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot } from '../../src/bot.ts';
 import type { CoreDeps } from '../../src/core.ts';
-import { channelKey, postKey, userKey, workspaceKey } from '../../src/store/types.ts';
+import { channelKey, postKey, userKey } from '../../src/store/types.ts';
 import { tipCommand } from '../../src/tips/commands.ts';
 import { ensureEnvSchedule } from '../../src/tips/schedule-rules.ts';
 import { todaysTip } from '../../src/tips/today.ts';
@@ -16,9 +16,10 @@ function setup(overrides: Parameters<typeof tipDeps>[0] = {}) {
   return { deps, bot: createBot(deps) };
 }
 
-const scheduleOf = (deps: CoreDeps) => deps.store.data.schedules[channelKey('slack', 'T1', 'C1')];
-const checkins = (deps: CoreDeps, user = 'alice') =>
-  deps.store.data.users[userKey('slack', 'T1', user)]?.checkins ?? [];
+const scheduleOf = async (deps: CoreDeps) =>
+  (await deps.store.exportData()).schedules[channelKey('slack', 'T1', 'C1')];
+const checkins = async (deps: CoreDeps, user = 'alice') =>
+  (await deps.store.exportData()).users[userKey('slack', 'T1', user)]?.checkins ?? [];
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -32,9 +33,9 @@ afterEach(() => {
 describe('tip', () => {
   it('shows the tip the scheduler will post today, with the check-in and quiz buttons', async () => {
     const { deps, bot } = setup();
-    addSchedule(deps.store, C1, { time: '11:00', timezone: 'UTC', createdAt: '2026-03-01T00:00:00Z' });
+    await addSchedule(deps.store, C1, { time: '11:00', timezone: 'UTC', createdAt: '2026-03-01T00:00:00Z' });
     const reply = await bot.handleMessage(say('tip', C1));
-    const tip = todaysTip(deps, C1, new Date()).tip;
+    const tip = (await todaysTip(deps, C1, new Date())).tip;
     expect(reply.visibility).toBe('public');
     expect(reply.title).toBe(`Skill of the day: ${deps.content.entry(tip?.skill ?? '')?.title}`);
     expect(reply.text).toContain(`**${tip?.title}**`);
@@ -49,11 +50,11 @@ describe('tip', () => {
     ]);
   });
 
-  it('shows the tip already posted today, even when the rotation would now pick another', () => {
+  it('shows the tip already posted today, even when the rotation would now pick another', async () => {
     const { deps } = setup();
     const posted = deps.content.tips[5]?.id ?? '';
     const key = postKey('slack', 'T1', 'C1', TODAY);
-    deps.store.data.posts[key] = {
+    await deps.store.claimPost({
       key,
       ...C1,
       date: TODAY,
@@ -61,17 +62,17 @@ describe('tip', () => {
       status: 'sent',
       claimedAt: `${TODAY}T09:00:00Z`,
       attempts: 1,
-    };
-    const reply = tipCommand(say('tip', C1), '', deps);
+    });
+    const reply = await tipCommand(say('tip', C1), '', deps);
     expect(reply.buttons?.[0]?.value).toBe(`${posted}@${TODAY}`);
     expect(reply.text).toMatch(/Posted in this channel today/);
   });
 
-  it('uses the channel date in its timezone', () => {
+  it('uses the channel date in its timezone', async () => {
     const { deps } = setup();
     vi.setSystemTime('2026-03-04T23:30:00Z');
-    deps.store.data.workspaces[workspaceKey('slack', 'T1')] = { timezone: 'Asia/Tokyo' };
-    expect(tipCommand(say('tip', C1), '', deps).buttons?.[0]?.value).toMatch(/@2026-03-05$/);
+    await deps.store.updateWorkspace({ platform: 'slack', workspaceId: 'T1' }, { timezone: 'Asia/Tokyo' });
+    expect((await tipCommand(say('tip', C1), '', deps)).buttons?.[0]?.value).toMatch(/@2026-03-05$/);
   });
 });
 
@@ -80,7 +81,7 @@ describe('schedule', () => {
     const { deps, bot } = setup();
     const set = await bot.handleMessage(say('schedule 9:30 Europe/Berlin daily', C1));
     expect(set.text).toMatch(/09:30 \(Europe\/Berlin\) every day/);
-    expect(scheduleOf(deps)).toMatchObject({
+    expect(await scheduleOf(deps)).toMatchObject({
       time: '09:30',
       timezone: 'Europe/Berlin',
       days: 'daily',
@@ -98,7 +99,7 @@ describe('schedule', () => {
     const { deps, bot } = setup();
     const reply = await bot.handleMessage(say('schedule 09:00', C1, 'bob', false));
     expect(reply.text).toMatch(/only a workspace admin/);
-    expect(scheduleOf(deps)).toBeUndefined();
+    expect(await scheduleOf(deps)).toBeUndefined();
     expect((await bot.handleMessage(say('schedule', C1, 'bob', false))).text).toMatch(
       /no skill of the day yet/,
     );
@@ -107,13 +108,13 @@ describe('schedule', () => {
   it('defaults to weekdays and the workspace timezone, then TIP_TIMEZONE, then DEFAULT_TIMEZONE', async () => {
     const { deps, bot } = setup();
     await bot.handleMessage(say('schedule 08:00', C1));
-    expect(scheduleOf(deps)).toMatchObject({ timezone: 'UTC', days: 'weekdays' });
+    expect(await scheduleOf(deps)).toMatchObject({ timezone: 'UTC', days: 'weekdays' });
     deps.settings.tips.timezone = 'America/New_York';
     await bot.handleMessage(say('schedule 08:00', C1));
-    expect(scheduleOf(deps)?.timezone).toBe('America/New_York');
-    deps.store.data.workspaces[workspaceKey('slack', 'T1')] = { timezone: 'Asia/Tokyo' };
+    expect((await scheduleOf(deps))?.timezone).toBe('America/New_York');
+    await deps.store.updateWorkspace({ platform: 'slack', workspaceId: 'T1' }, { timezone: 'Asia/Tokyo' });
     await bot.handleMessage(say('schedule 08:00', C1));
-    expect(scheduleOf(deps)?.timezone).toBe('Asia/Tokyo');
+    expect((await scheduleOf(deps))?.timezone).toBe('Asia/Tokyo');
   });
 
   it.each([
@@ -123,7 +124,7 @@ describe('schedule', () => {
   ])('explains bad input: %s', async (text, expected) => {
     const { deps, bot } = setup();
     expect((await bot.handleMessage(say(text, C1))).text).toMatch(expected);
-    expect(scheduleOf(deps)).toBeUndefined();
+    expect(await scheduleOf(deps)).toBeUndefined();
   });
 
   it('schedule off stops it, survives an env default at the next start, and schedule <time> resumes', async () => {
@@ -131,85 +132,86 @@ describe('schedule', () => {
     expect((await bot.handleMessage(say('schedule off', C1))).text).toMatch(/had no schedule/);
     await bot.handleMessage(say('schedule 08:00', C1));
     expect((await bot.handleMessage(say('schedule off', C1))).text).toMatch(/^Stopped/);
-    expect(scheduleOf(deps)?.paused?.reason).toBe('Turned off by alice with `schedule off`.');
+    expect((await scheduleOf(deps))?.paused?.reason).toBe('Turned off by alice with `schedule off`.');
     expect((await bot.handleMessage(say('schedule off', C1))).text).toMatch(/already off/);
     await ensureEnvSchedule(deps, C1);
-    expect(scheduleOf(deps)).toMatchObject({ time: '08:00', paused: expect.anything() });
+    expect(await scheduleOf(deps)).toMatchObject({ time: '08:00', paused: expect.anything() });
     expect(JSON.stringify((await bot.handleMessage(say('schedule', C1))).fields)).toMatch(
       /none while paused/,
     );
     await bot.handleMessage(say('schedule 08:30', C1));
-    expect(scheduleOf(deps)?.paused).toBeUndefined();
+    expect((await scheduleOf(deps))?.paused).toBeUndefined();
   });
 
   it('ensureEnvSchedule creates a schedule from TIP_TIME once and never overrides a stored one', async () => {
     const { deps } = setup({ tipTime: '10:15' });
     deps.settings.tips.timezone = 'Europe/Berlin';
     await ensureEnvSchedule(deps, C1);
-    expect(scheduleOf(deps)).toMatchObject({
+    expect(await scheduleOf(deps)).toMatchObject({
       time: '10:15',
       timezone: 'Europe/Berlin',
       days: 'weekdays',
       source: 'env',
     });
-    addSchedule(deps.store, C1, { time: '07:00', timezone: 'UTC', source: 'command' });
+    await addSchedule(deps.store, C1, { time: '07:00', timezone: 'UTC', source: 'command' });
     await ensureEnvSchedule(deps, C1);
-    expect(scheduleOf(deps)).toMatchObject({ time: '07:00', source: 'command' });
+    expect(await scheduleOf(deps)).toMatchObject({ time: '07:00', source: 'command' });
     const without = setup();
     await ensureEnvSchedule(without.deps, C1);
-    expect(scheduleOf(without.deps)).toBeUndefined();
+    expect(await scheduleOf(without.deps)).toBeUndefined();
   });
 });
 
 describe('the post buttons', () => {
-  function today(deps: CoreDeps) {
-    const tip = todaysTip(deps, C1, new Date()).tip;
+  async function today(deps: CoreDeps) {
+    const tip = (await todaysTip(deps, C1, new Date())).tip;
     if (!tip) throw new Error('no tip');
     return tip;
   }
 
   it('a right answer tells only the clicker, with the explanation, and counts as the check-in', async () => {
     const { deps, bot } = setup();
-    const tip = today(deps);
+    const tip = await today(deps);
     const reply = await bot.handleAction(click(ACTIONS.quiz, `${tip.id}@${TODAY}#1`, C1));
     expect(reply.visibility).toBe('private');
     expect(reply.text).toMatch(/^✅ Right: \*\*Option B\*\*\. Because/);
     expect(reply.text).toMatch(/counts as today's check-in. Your streak: 1 day/);
-    expect(checkins(deps)).toEqual([TODAY]);
-    expect(deps.store.data.users[userKey('slack', 'T1', 'alice')]?.quizAnswers).toEqual({
+    expect(await checkins(deps)).toEqual([TODAY]);
+    expect((await deps.store.exportData()).users[userKey('slack', 'T1', 'alice')]?.quizAnswers).toEqual({
       [`${tip.id}@${TODAY}`]: 1,
     });
   });
 
   it('a wrong answer gives the right one; a second click says it was already answered', async () => {
     const { deps, bot } = setup();
-    const tip = today(deps);
+    const tip = await today(deps);
     const wrong = await bot.handleAction(click(ACTIONS.quiz, `${tip.id}@${TODAY}#2`, C1, 'bob'));
     expect(wrong.text).toMatch(/^❌ Not quite. The answer is \*\*Option B\*\*\. Because/);
-    expect(checkins(deps, 'bob')).toEqual([TODAY]);
+    expect(await checkins(deps, 'bob')).toEqual([TODAY]);
     const again = await bot.handleAction(click(ACTIONS.quiz, `${tip.id}@${TODAY}#1`, C1, 'bob'));
     expect(again.text).toMatch(/already answered.*Not quite.*Because/);
-    expect(deps.store.data.users[userKey('slack', 'T1', 'bob')]?.quizAnswers).toEqual({
+    expect((await deps.store.exportData()).users[userKey('slack', 'T1', 'bob')]?.quizAnswers).toEqual({
       [`${tip.id}@${TODAY}`]: 2,
     });
   });
 
   it("answers on an old day's post show the explanation but do not check in", async () => {
     const { deps, bot } = setup();
-    const old = deps.content.tips.find((t) => t.id !== today(deps).id);
+    const current = await today(deps);
+    const old = deps.content.tips.find((t) => t.id !== current.id);
     const reply = await bot.handleAction(click(ACTIONS.quiz, `${old?.id}@2026-02-20#1`, C1));
     expect(reply.text).toMatch(/Right.*Because.*earlier day/s);
-    expect(checkins(deps)).toEqual([]);
+    expect(await checkins(deps)).toEqual([]);
   });
 
   it('"I learned it" checks in for today, once, and not from an old post', async () => {
     const { deps, bot } = setup();
-    const tip = today(deps);
+    const tip = await today(deps);
     const old = deps.content.tips.find((t) => t.id !== tip.id);
     expect((await bot.handleAction(click(ACTIONS.checkin, `${old?.id}@2026-02-20`, C1))).text).toMatch(
       /earlier day/,
     );
-    expect(checkins(deps)).toEqual([]);
+    expect(await checkins(deps)).toEqual([]);
     expect((await bot.handleAction(click(ACTIONS.checkin, `${tip.id}@${TODAY}`, C1))).text).toMatch(
       /counts as today's/,
     );
@@ -219,7 +221,7 @@ describe('the post buttons', () => {
     expect((await bot.handleAction(click(ACTIONS.checkin, '', C1, 'carol'))).text).toMatch(
       /counts as today's/,
     );
-    expect(checkins(deps)).toEqual([TODAY]);
+    expect(await checkins(deps)).toEqual([TODAY]);
   });
 
   it.each([
@@ -234,6 +236,6 @@ describe('the post buttons', () => {
     const reply = await bot.handleAction(click(actionId, value, C1));
     expect(reply.visibility).toBe('private');
     expect(reply.text).toMatch(/couldn't read/);
-    expect(checkins(deps)).toEqual([]);
+    expect(await checkins(deps)).toEqual([]);
   });
 });

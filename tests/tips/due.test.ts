@@ -16,7 +16,8 @@ const schedule = (fields: Partial<Schedule> = {}): Schedule => ({
 });
 
 const at = (iso: string) => new Date(iso);
-const schedules = (...list: Schedule[]) => Object.fromEntries(list.map((s, i) => [`k${i}`, s]));
+const schedules = (...list: Schedule[]) => list;
+const posts = (records: Record<string, PostRecord>) => new Map(Object.entries(records));
 const summary = (actions: ReturnType<typeof dueWork>) => actions.map((a) => `${a.kind} ${a.date}`);
 
 describe('parseScheduleArgs', () => {
@@ -52,17 +53,17 @@ describe('dueWork', () => {
   // Wednesday 4 March 2026; Berlin is UTC+1, so 09:00 there is 08:00Z.
   it('is due from the scheduled minute until the catch-up window closes, then skipped once', () => {
     const s = schedules(schedule({ createdAt: '2026-03-04T00:00:00Z' }));
-    expect(dueWork(s, {}, at('2026-03-04T07:59:59Z'), 3)).toEqual([]);
-    expect(summary(dueWork(s, {}, at('2026-03-04T08:00:00Z'), 3))).toEqual(['post 2026-03-04']);
-    expect(summary(dueWork(s, {}, at('2026-03-04T10:59:00Z'), 3))).toEqual(['post 2026-03-04']);
-    const late = dueWork(s, {}, at('2026-03-04T11:00:00Z'), 3);
+    expect(dueWork(s, new Map(), at('2026-03-04T07:59:59Z'), 3)).toEqual([]);
+    expect(summary(dueWork(s, new Map(), at('2026-03-04T08:00:00Z'), 3))).toEqual(['post 2026-03-04']);
+    expect(summary(dueWork(s, new Map(), at('2026-03-04T10:59:00Z'), 3))).toEqual(['post 2026-03-04']);
+    const late = dueWork(s, new Map(), at('2026-03-04T11:00:00Z'), 3);
     expect(summary(late)).toEqual(['skip 2026-03-04']);
     expect(late[0]?.kind === 'skip' && late[0].reason).toMatch(/09:00 to 12:00 \(Europe\/Berlin\)/);
   });
 
   it('never builds a backlog: after days down only today (and a closed yesterday) are looked at', () => {
     const s = schedules(schedule());
-    expect(summary(dueWork(s, {}, at('2026-03-06T08:30:00Z'), 3))).toEqual([
+    expect(summary(dueWork(s, new Map(), at('2026-03-06T08:30:00Z'), 3))).toEqual([
       'skip 2026-03-05',
       'post 2026-03-06',
     ]);
@@ -70,33 +71,34 @@ describe('dueWork', () => {
 
   it("catches up yesterday's post after midnight while its window is still open", () => {
     const s = schedules(schedule({ time: '23:30', timezone: 'UTC' }));
-    expect(summary(dueWork(s, {}, at('2026-03-05T00:45:00Z'), 3))).toEqual(['post 2026-03-04']);
+    expect(summary(dueWork(s, new Map(), at('2026-03-05T00:45:00Z'), 3))).toEqual(['post 2026-03-04']);
   });
 
   it('does nothing on non-learning days, for paused schedules, or for days before the schedule existed', () => {
     // Saturday; Friday's post was made.
-    const friday = { 'slack:T1:C1:2026-03-06': { status: 'sent' } as PostRecord };
+    const friday = posts({ 'slack:T1:C1:2026-03-06': { status: 'sent' } as PostRecord });
     expect(dueWork(schedules(schedule()), friday, at('2026-03-07T08:30:00Z'), 3)).toEqual([]);
     const paused = schedule({ paused: { reason: 'gone', at: '2026-03-01T00:00:00Z' } });
-    expect(dueWork(schedules(paused), {}, at('2026-03-04T08:30:00Z'), 3)).toEqual([]);
+    expect(dueWork(schedules(paused), new Map(), at('2026-03-04T08:30:00Z'), 3)).toEqual([]);
     const fresh = schedule({ createdAt: '2026-03-04T08:10:00Z' });
-    expect(dueWork(schedules(fresh), {}, at('2026-03-04T08:30:00Z'), 3)).toEqual([]);
+    expect(dueWork(schedules(fresh), new Map(), at('2026-03-04T08:30:00Z'), 3)).toEqual([]);
   });
 
   it('leaves sent, failed and skipped days alone and recovers claims', () => {
-    const record = (status: PostRecord['status']): Record<string, PostRecord> => ({
-      'slack:T1:C1:2026-03-04': {
-        key: 'slack:T1:C1:2026-03-04',
-        platform: 'slack',
-        workspaceId: 'T1',
-        channelId: 'C1',
-        date: '2026-03-04',
-        tipId: 't',
-        status,
-        claimedAt: '2026-03-04T08:00:00Z',
-        attempts: 1,
-      },
-    });
+    const record = (status: PostRecord['status']) =>
+      posts({
+        'slack:T1:C1:2026-03-04': {
+          key: 'slack:T1:C1:2026-03-04',
+          platform: 'slack',
+          workspaceId: 'T1',
+          channelId: 'C1',
+          date: '2026-03-04',
+          tipId: 't',
+          status,
+          claimedAt: '2026-03-04T08:00:00Z',
+          attempts: 1,
+        },
+      });
     const s = schedules(schedule({ createdAt: '2026-03-04T00:00:00Z' }));
     const now = at('2026-03-04T08:30:00Z');
     for (const status of ['sent', 'failed', 'skipped'] as const)
@@ -108,15 +110,15 @@ describe('dueWork', () => {
     const createdAt = '2026-03-01T00:00:00Z';
     const ny = schedules(schedule({ time: '02:30', timezone: 'America/New_York', days: 'daily', createdAt }));
     // 8 March 2026: 02:00 jumps to 03:00 EDT (07:00Z).
-    const saturday = { 'slack:T1:C1:2026-03-07': { status: 'sent' } as PostRecord };
+    const saturday = posts({ 'slack:T1:C1:2026-03-07': { status: 'sent' } as PostRecord });
     expect(dueWork(ny, saturday, at('2026-03-08T06:59:00Z'), 3)).toEqual([]);
     const spring = dueWork(ny, saturday, at('2026-03-08T07:00:00Z'), 3);
     expect(summary(spring)).toEqual(['post 2026-03-08']);
     expect(spring[0]?.instant).toEqual(at('2026-03-08T07:00:00Z'));
     const berlin = schedules(schedule({ time: '02:30', days: 'daily', createdAt: '2026-10-25T00:00:00Z' }));
     // 25 October 2026: 02:30 happens twice; the first is 02:30 CEST (00:30Z).
-    expect(dueWork(berlin, {}, at('2026-10-25T00:29:00Z'), 3)).toEqual([]);
-    expect(dueWork(berlin, {}, at('2026-10-25T00:30:00Z'), 3)[0]?.instant).toEqual(
+    expect(dueWork(berlin, new Map(), at('2026-10-25T00:29:00Z'), 3)).toEqual([]);
+    expect(dueWork(berlin, new Map(), at('2026-10-25T00:30:00Z'), 3)[0]?.instant).toEqual(
       at('2026-10-25T00:30:00Z'),
     );
   });
@@ -125,10 +127,10 @@ describe('dueWork', () => {
 describe('nextPostInstant', () => {
   it('skips weekends and days already posted, and says "now" inside the window', () => {
     const s = schedule();
-    expect(nextPostInstant(s, {}, at('2026-03-06T12:00:00Z'), 3)).toEqual(at('2026-03-09T08:00:00Z'));
-    expect(nextPostInstant(s, {}, at('2026-03-04T08:30:00Z'), 3)).toEqual(at('2026-03-04T08:00:00Z'));
+    expect(nextPostInstant(s, new Map(), at('2026-03-06T12:00:00Z'), 3)).toEqual(at('2026-03-09T08:00:00Z'));
+    expect(nextPostInstant(s, new Map(), at('2026-03-04T08:30:00Z'), 3)).toEqual(at('2026-03-04T08:00:00Z'));
     expect(
-      nextPostInstant({ ...s, paused: { reason: 'x', at: '' } }, {}, at('2026-03-04T08:30:00Z'), 3),
+      nextPostInstant({ ...s, paused: { reason: 'x', at: '' } }, new Map(), at('2026-03-04T08:30:00Z'), 3),
     ).toBe(undefined);
   });
 });

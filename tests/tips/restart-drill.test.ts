@@ -7,7 +7,7 @@
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../../src/errors.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
+import { createInMemoryStore } from '../../src/store/in-memory.ts';
 import { postKey, type Schedule } from '../../src/store/types.ts';
 import { addDays, localDate } from '../../src/time.ts';
 import { scheduledInstant } from '../../src/tips/schedule-rules.ts';
@@ -52,7 +52,7 @@ async function gracefulStop(scheduler: Scheduler): Promise<void> {
 
 async function drill(seed: number, withFind: boolean) {
   const random = seeded(seed);
-  const store = createMemoryStore();
+  const store = createInMemoryStore();
   const deps = tipDeps({ store });
   const platform = createFakePlatform({
     withFind,
@@ -61,9 +61,17 @@ async function drill(seed: number, withFind: boolean) {
     fail: () => (random() < 0.05 ? new DeliveryError('502 from the platform', 'temporary') : undefined),
   });
   // Berlin in the morning; New York just before midnight, so late posts belong to "yesterday".
-  addSchedule(store, target('MORNING'), { time: '09:00', timezone: 'Europe/Berlin', createdAt: CREATED });
-  addSchedule(store, target('MIDNIGHT'), { time: '23:55', timezone: 'America/New_York', createdAt: CREATED });
-  const moments = scheduledMoments(Object.values(store.data.schedules), 50);
+  await addSchedule(store, target('MORNING'), {
+    time: '09:00',
+    timezone: 'Europe/Berlin',
+    createdAt: CREATED,
+  });
+  await addSchedule(store, target('MIDNIGHT'), {
+    time: '23:55',
+    timezone: 'America/New_York',
+    createdAt: CREATED,
+  });
+  const moments = scheduledMoments(Object.values((await store.exportData()).schedules), 50);
   expect(moments).toHaveLength(50);
 
   const boot = (): Scheduler => {
@@ -120,7 +128,9 @@ describe('restart drill', () => {
     expect(perKey.filter((n) => n === 0)).toHaveLength(0); // nothing missed
     expect(perKey.filter((n) => n > 1)).toHaveLength(0); // nothing twice
     expect(platform.messages).toHaveLength(keys.length);
-    expect(Object.values(store.data.posts).map((r) => r.status)).toEqual(keys.map(() => 'sent'));
+    expect(Object.values((await store.exportData()).posts).map((r) => r.status)).toEqual(
+      keys.map(() => 'sent'),
+    );
     // The drill did exercise recovery: some sends were cut off mid-flight and sent again.
     expect(platform.calls.length).toBeGreaterThan(keys.length);
   });

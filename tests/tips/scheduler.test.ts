@@ -13,7 +13,7 @@ describe('scheduler: posting on time', () => {
   it('posts once at the scheduled minute on learning days only, driven by node-cron', async () => {
     vi.setSystemTime('2026-03-04T07:58:30Z');
     const { deps, platform } = setup();
-    addSchedule(deps.store, C1, {
+    await addSchedule(deps.store, C1, {
       time: '09:00',
       timezone: 'Europe/Berlin',
       days: 'weekdays',
@@ -38,7 +38,11 @@ describe('scheduler: posting on time', () => {
       '2026-03-06',
       '2026-03-09',
     ]);
-    expect(deps.store.data.posts[key()]).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 1 });
+    expect((await deps.store.exportData()).posts[key()]).toMatchObject({
+      status: 'sent',
+      messageId: 'm1',
+      attempts: 1,
+    });
     expect(platform.messages[0]?.post.title).toMatch(/^Skill of the day: /);
   });
 
@@ -75,7 +79,7 @@ describe('scheduler: posting on time', () => {
     const before = new Date(Date.parse(expected) - 90 * 60_000);
     vi.setSystemTime(before);
     const { deps, platform } = setup();
-    addSchedule(deps.store, C1, { time, timezone, createdAt: before.toISOString() });
+    await addSchedule(deps.store, C1, { time, timezone, createdAt: before.toISOString() });
     start(deps, platform.delivery);
     await vi.advanceTimersByTimeAsync(4 * 3_600_000);
     expect(times(platform.messages.filter((m) => m.key.endsWith(date)))).toEqual([expected]);
@@ -86,7 +90,7 @@ describe('scheduler: catch-up window', () => {
   it('posts once, late, when started inside the window', async () => {
     vi.setSystemTime('2026-03-04T10:15:00Z'); // 11:15 in Berlin, 2 h 15 after 09:00
     const { deps, platform } = setup();
-    addSchedule(deps.store, C1, {
+    await addSchedule(deps.store, C1, {
       time: '09:00',
       timezone: 'Europe/Berlin',
       createdAt: '2026-03-04T00:00:00Z',
@@ -99,7 +103,7 @@ describe('scheduler: catch-up window', () => {
   it('skips the day and says why when started after the window', async () => {
     vi.setSystemTime('2026-03-04T11:30:00Z'); // 12:30 in Berlin
     const { deps, platform } = setup();
-    addSchedule(deps.store, C1, {
+    await addSchedule(deps.store, C1, {
       time: '09:00',
       timezone: 'Europe/Berlin',
       createdAt: '2026-03-04T00:00:00Z',
@@ -107,7 +111,7 @@ describe('scheduler: catch-up window', () => {
     const scheduler = start(deps, platform.delivery);
     await tickNow(scheduler);
     expect(platform.calls).toHaveLength(0);
-    expect(deps.store.data.posts[key()]).toMatchObject({
+    expect((await deps.store.exportData()).posts[key()]).toMatchObject({
       status: 'skipped',
       reason: expect.stringMatching(/Missed/),
     });
@@ -120,10 +124,10 @@ describe('scheduler: catch-up window', () => {
   it("posts yesterday's tip after midnight while its window is open, and nothing older", async () => {
     vi.setSystemTime('2026-03-05T00:40:00Z');
     const { deps, platform } = setup();
-    addSchedule(deps.store, C1, { time: '23:50', timezone: 'UTC', createdAt: '2026-02-01T00:00:00Z' });
+    await addSchedule(deps.store, C1, { time: '23:50', timezone: 'UTC', createdAt: '2026-02-01T00:00:00Z' });
     const scheduler = start(deps, platform.delivery);
     await tickNow(scheduler);
     expect(platform.messages.map((m) => m.key)).toEqual([key(C1, '2026-03-04')]);
-    expect(Object.keys(deps.store.data.posts)).toEqual([key(C1, '2026-03-04')]);
+    expect(Object.keys((await deps.store.exportData()).posts)).toEqual([key(C1, '2026-03-04')]);
   });
 });

@@ -27,7 +27,7 @@ describe('a schedule that is new today', () => {
     await ensureEnvSchedule(deps, C1);
     await tickNow(start(deps, platform.delivery));
     expect(platform.messages).toHaveLength(0);
-    const record = Object.values(deps.store.data.posts)[0];
+    const record = Object.values((await deps.store.exportData()).posts)[0];
     expect(record?.status).toBe('skipped');
     expect(record?.reason).toBeTruthy();
   });

@@ -6,8 +6,9 @@ import type { CoreDeps } from '../../src/core.ts';
 import type { Delivery, TipTarget } from '../../src/delivery.ts';
 import type { DeliveryError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/log.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
-import { channelKey, type Schedule, type Store } from '../../src/store/types.ts';
+import { createInMemoryStore } from '../../src/store/in-memory.ts';
+import type { StorePort } from '../../src/store/port.ts';
+import type { Schedule } from '../../src/store/types.ts';
 import type { ActionEvent, Incoming, Platform, Reply } from '../../src/types.ts';
 
 export const SKILLS = [
@@ -76,12 +77,12 @@ export function makeContent(tips: readonly Tip[]): Content {
 }
 
 export function tipDeps(
-  options: { tips?: readonly Tip[]; store?: Store; catchupHours?: number; tipTime?: string } = {},
+  options: { tips?: readonly Tip[]; store?: StorePort; catchupHours?: number; tipTime?: string } = {},
 ): CoreDeps {
   return {
     content: makeContent(options.tips ?? makeTips()),
     answerer: {} as Answerer,
-    store: options.store ?? createMemoryStore(),
+    store: options.store ?? createInMemoryStore(),
     clock: () => new Date(),
     settings: {
       defaultTimezone: 'UTC',
@@ -97,18 +98,18 @@ export const target = (channelId: string, platform: Platform = 'slack'): TipTarg
   channelId,
 });
 
-export function addSchedule(
-  store: Store,
+export async function addSchedule(
+  store: StorePort,
   where: TipTarget,
   fields: Partial<Schedule> & Pick<Schedule, 'time' | 'timezone'>,
-): void {
-  store.data.schedules[channelKey(where.platform, where.workspaceId, where.channelId)] = {
+): Promise<void> {
+  await store.updateSchedule(where, () => ({
     ...where,
     days: 'daily',
     source: 'command',
     createdAt: '2020-01-01T00:00:00.000Z',
     ...fields,
-  };
+  }));
 }
 
 export function origin(where: TipTarget, user = 'alice', isAdmin = true) {

@@ -156,7 +156,12 @@ export async function channelPosts(db: Db, ref: ChannelRef): Promise<PostRecord[
     .sort((a, b) => a.date.localeCompare(b.date) || a.claimedAt.localeCompare(b.claimedAt));
 }
 
-export async function prunePosts(db: Db, before: LocalDate): Promise<number> {
-  const deleted = await db.query('DELETE FROM posts WHERE local_date < $1', [before]);
+export async function prunePosts(db: Db, before: LocalDate, channel?: ChannelRef): Promise<number> {
+  const deleted = channel
+    ? await db.query(
+        'DELETE FROM posts WHERE local_date < $1 AND platform = $2 AND workspace_id = $3 AND channel_id = $4',
+        [before, channel.platform, channel.workspaceId, channel.channelId],
+      )
+    : await db.query('DELETE FROM posts WHERE local_date < $1', [before]);
   return deleted.rowCount ?? 0;
 }

@@ -85,8 +85,8 @@ class PostgresStore implements StorePort {
     this.run('record how the post went', () => this.settlements.add({ key, outcome }));
   channelPosts: StorePort['channelPosts'] = (ref) =>
     this.run('read the post log', (db) => records.channelPosts(db, ref));
-  prunePosts: StorePort['prunePosts'] = (before) =>
-    this.run('prune the post log', (db) => records.prunePosts(db, before));
+  prunePosts: StorePort['prunePosts'] = (before, channel) =>
+    this.run('prune the post log', (db) => records.prunePosts(db, before, channel));
 
   exportData: StorePort['exportData'] = () =>
     this.atomic('export the store', async (c) => {

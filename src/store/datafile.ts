@@ -1,0 +1,177 @@
+/**
+ * The data file on disk: finding the real file behind DATA_FILE, refusing what cannot be used,
+ * reading it into tables, and writing a snapshot of the tables atomically.
+ *
+ * A write streams the snapshot record by record into `.<name>.tmp` beside the file, in slices,
+ * then renames it over the file: a killed process leaves the old file or the new one, never half
+ * of one, and the whole text never sits in memory (nor blocks the event loop) at once.
+ */
+import { lstat, mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { DataFileError } from '../errors.ts';
+import { Tables, tablesFrom } from './tables.ts';
+import { SCHEMA_VERSION } from './types.ts';
+import { parseDataFile } from './validate.ts';
+
+const SLICE_BYTES = 256 * 1024;
+
+const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+function cannot(file: string, problem: string, fix: string): DataFileError {
+  return new DataFileError(`Cannot use the data file ${file}: ${problem}. ${fix}`);
+}
+
+/**
+ * The file to read and write for DATA_FILE `requested`: a symlink is followed to its target, so
+ * writes replace the target and the link stays. Creates the folder when missing. Refuses a
+ * folder, a dangling link and a read-only file.
+ */
+export async function resolveDataFile(requested: string): Promise<string> {
+  const path = resolve(requested);
+  let file = path;
+  try {
+    const link = await lstat(path);
+    if (link.isSymbolicLink()) file = await realpath(path);
+  } catch (error) {
+    if (code(error) !== 'ENOENT')
+      throw cannot(path, (error as Error).message, 'Check the path and its permissions.');
+    if (path !== file)
+      throw cannot(
+        path,
+        'it is a symbolic link to a file that does not exist',
+        'Point the link at an existing file, or set DATA_FILE to the file itself.',
+      );
+  }
+  let info: import('node:fs').Stats | undefined;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    if (code(error) === 'ENOENT' && file !== path) {
+      throw cannot(
+        path,
+        'it is a symbolic link to a file that does not exist',
+        'Point the link at an existing file, or set DATA_FILE to the file itself.',
+      );
+    }
+    if (code(error) !== 'ENOENT')
+      throw cannot(file, (error as Error).message, 'Check the path and its permissions.');
+  }
+  if (info?.isDirectory())
+    throw cannot(
+      file,
+      'it is a folder, not a file',
+      'Set DATA_FILE to a file path, for example ./data/skillbot.json.',
+    );
+  if (info && (info.mode & 0o222) === 0) {
+    throw cannot(
+      file,
+      'it is read-only',
+      `The file was left untouched. Make it writable (chmod u+w ${file}) if skillbot should save to it, or set DATA_FILE to a writable copy.`,
+    );
+  }
+  try {
+    await mkdir(dirname(file), { recursive: true });
+  } catch (error) {
+    throw cannot(
+      file,
+      `its folder cannot be created (${(error as Error).message})`,
+      'Create the folder or choose another DATA_FILE.',
+    );
+  }
+  return file;
+}
+
+export const tempPathFor = (file: string): string => join(dirname(file), `.${basename(file)}.tmp`);
+
+/** Remove a temp file an earlier process left when it was killed mid-write (call with the lock held). */
+export async function removeLeftoverTemp(file: string): Promise<void> {
+  try {
+    const temp = tempPathFor(file);
+    if ((await lstat(temp)).isFile()) await unlink(temp);
+  } catch {}
+}
+
+export interface LoadedFile {
+  tables: Tables;
+  /** The schema version the file had, 0 when there was no file. */
+  fromVersion: number;
+  existed: boolean;
+}
+
+export async function readDataFile(file: string): Promise<LoadedFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if (code(error) === 'ENOENT')
+      return { tables: new Tables(), fromVersion: SCHEMA_VERSION, existed: false };
+    throw cannot(
+      file,
+      `it cannot be read (${(error as Error).message})`,
+      'Check that it is a file skillbot may read and write.',
+    );
+  }
+  const { data, fromVersion } = parseDataFile(bytes, file);
+  return { tables: tablesFrom(data), fromVersion, existed: true };
+}
+
+type Entries = Array<[string, object]>;
+
+/** The tables as they are now: the records are immutable, so copying the references is enough. */
+export interface Snapshot {
+  extra: Record<string, unknown>;
+  sections: Array<[string, Entries]>;
+}
+
+export function snapshotOf(tables: Tables): Snapshot {
+  return {
+    extra: tables.extra,
+    sections: [
+      ['users', [...tables.users]],
+      ['workspaces', [...tables.workspaces]],
+      ['schedules', [...tables.schedules]],
+      ['posts', [...tables.posts]],
+    ],
+  };
+}
+
+/** The file's text, a slice at a time: one record per line, so it stays readable and diffable. */
+function* slicesOf(snapshot: Snapshot): Generator<string> {
+  let slice = `{\n  "version": ${SCHEMA_VERSION}`;
+  for (const [key, value] of Object.entries(snapshot.extra))
+    slice += `,\n  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  for (const [name, entries] of snapshot.sections) {
+    slice += `,\n  "${name}": {`;
+    let separator = '\n';
+    for (const [key, record] of entries) {
+      slice += `${separator}    ${JSON.stringify(key)}: ${JSON.stringify(record)}`;
+      separator = ',\n';
+      if (slice.length >= SLICE_BYTES) {
+        yield slice;
+        slice = '';
+      }
+    }
+    slice += entries.length > 0 ? '\n  }' : '}';
+  }
+  yield `${slice}\n}\n`;
+}
+
+/** Write `snapshot` to `file` through a temp file and a rename, keeping the file's permissions. */
+export async function writeDataFile(file: string, snapshot: Snapshot): Promise<void> {
+  const temp = tempPathFor(file);
+  const mode = await stat(file).then(
+    (s) => s.mode & 0o777,
+    () => undefined,
+  );
+  const handle = await open(temp, 'w');
+  try {
+    if (mode !== undefined) await handle.chmod(mode);
+    for (const slice of slicesOf(snapshot)) await handle.write(slice);
+    await handle.close();
+    await rename(temp, file);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}
