@@ -29,18 +29,20 @@ function cannot(file: string, problem: string, fix: string): DataFileError {
 export async function resolveDataFile(requested: string): Promise<string> {
   const path = resolve(requested);
   let file = path;
-  try {
-    const link = await lstat(path);
-    if (link.isSymbolicLink()) file = await realpath(path);
-  } catch (error) {
-    if (code(error) !== 'ENOENT')
-      throw cannot(path, (error as Error).message, 'Check the path and its permissions.');
-    if (path !== file)
+  const link = await lstat(path).catch((error: unknown) => {
+    if (code(error) === 'ENOENT') return undefined;
+    throw cannot(path, (error as Error).message, 'Check the path and its permissions.');
+  });
+  if (link?.isSymbolicLink()) {
+    try {
+      file = await realpath(path);
+    } catch {
       throw cannot(
         path,
         'it is a symbolic link to a file that does not exist',
         'Point the link at an existing file, or set DATA_FILE to the file itself.',
       );
+    }
   }
   let info: import('node:fs').Stats | undefined;
   try {

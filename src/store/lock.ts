@@ -177,6 +177,7 @@ export async function acquireLock(
   try {
     writeFileSync(ownerPath, `${JSON.stringify(me)}\n`);
   } catch (error) {
+    rmSync(ownerPath, { force: true });
     await release().catch(() => {});
     throw lockFailure(file, ownerPath, error as NodeJS.ErrnoException);
   }
