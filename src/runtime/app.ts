@@ -8,7 +8,7 @@ import type { CoreDeps } from '../core.ts';
 import type { Logger } from '../log.ts';
 import type { PlatformSpec } from '../platform.ts';
 import { type Leadership, soleInstance } from '../store/leadership.ts';
-import { openStore } from '../store/lowdb.ts';
+import { openConfiguredStore } from '../store/open.ts';
 import { ensureEnvSchedule } from '../tips/schedule-rules.ts';
 import { createScheduler } from '../tips/scheduler.ts';
 import type { Clock } from '../types.ts';
@@ -53,7 +53,7 @@ export interface RunningApp {
 async function openCore(config: Config, log: Logger, clock: Clock): Promise<CoreDeps> {
   const content = loadContent(config.contentDir);
   const answerer = createAnswerer(content);
-  const store = await openStore({ file: config.dataFile, log });
+  const store = await openConfiguredStore(config, log);
   const settings = { defaultTimezone: config.defaultTimezone, tips: config.tips };
   return { content, answerer, store, clock, settings, log };
 }

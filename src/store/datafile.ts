@@ -117,6 +117,27 @@ export async function readDataFile(file: string): Promise<LoadedFile> {
   return { tables: tablesFrom(data), fromVersion, existed: true };
 }
 
+/** The data in the file at `requested` (symlinks followed), read and validated only: nothing is locked or written. */
+export async function readDataFileUnlocked(requested: string): Promise<import('./types.ts').StoreData> {
+  const path = resolve(requested);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    if (code(error) === 'ENOENT') return readDataFileEmpty();
+    throw cannot(
+      path,
+      `it cannot be read (${(error as Error).message})`,
+      'Check the path and its permissions.',
+    );
+  }
+  return parseDataFile(bytes, path).data;
+}
+
+function readDataFileEmpty(): import('./types.ts').StoreData {
+  return new Tables().toData();
+}
+
 type Entries = Array<[string, object]>;
 
 /** The tables as they are now: the records are immutable, so copying the references is enough. */
