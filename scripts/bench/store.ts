@@ -1,17 +1,17 @@
 /**
- * Store burst: 1,000 concurrent check-ins from distinct users on a data file that already holds
- * 10,000 users, through the real store (coalesced writes) and through the naive lowdb pattern
- * (`update` + `await write()` per check-in), in the same run on real temp files.
+ * Store bench: the JSON file store at 10,000 and 100,000 members (about 1 KB each: 60 check-ins
+ * over the last three months). 1,000 check-ins from distinct members arrive spread over one
+ * second (one a millisecond, not all at once), each through `recordCheckin` and the real file.
+ * Each size runs in its own process, so RSS is the store's and not the seeding's.
  *
- * Run alone: `npx tsx scripts/bench/store.ts`.
+ * Run alone: `npx tsx scripts/bench/store.ts` (add `10000` or `100000` for one size).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CoreDeps } from '../../src/core.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/lowdb.ts';
@@ -19,30 +19,40 @@ import { emptyData, type StoreData, userKey } from '../../src/store/types.ts';
 import { recordCheckin } from '../../src/streaks/checkin.ts';
 import { addDays } from '../../src/time.ts';
 import type { Origin } from '../../src/types.ts';
+import { writeStoreJson } from '../store-json.ts';
 import type { BenchSection } from './types.ts';
 
-const USERS = 10_000;
+const SIZES = [10_000, 100_000];
 const CHECKINS = 1_000;
-const WARMUP = 100;
-const NOW = new Date('2026-03-04T10:00:00Z');
+const SPREAD_MS = 1_000;
 const TODAY = '2026-03-04';
-const TARGET = { ms: 1000, writes: 20, stallMs: 100 };
+const NOW = new Date(`${TODAY}T10:00:00Z`);
+const TARGET_10K = { p99: 250, stall: 100, rssMb: 150 };
 
-/** 10,000 users, each with the 20 calendar days before today checked in. */
-function seededData(): StoreData {
+/** Issue 12's "before" figures for the old whole-document store. */
+const BEFORE: Record<number, { write: string; stall: string; rss: string }> = {
+  10000: { write: '43 ms', stall: '110 ms', rss: '145 MB (165–176 under npm start)' },
+  100000: { write: '500–600 ms', stall: '750–2,100 ms', rss: '812 MB' },
+};
+
+async function seed(file: string, members: number): Promise<void> {
   const data = emptyData();
-  const history = Array.from({ length: 20 }, (_, d) => addDays(TODAY, d - 20));
-  for (let i = 0; i < USERS; i++) {
+  const history = Array.from({ length: 90 }, (_, d) => addDays(TODAY, d - 90)).filter((_, d) => d % 3 !== 0);
+  for (let i = 0; i < members; i++) {
     data.users[userKey('slack', 'T1', `U${i}`)] = {
       platform: 'slack',
       workspaceId: 'T1',
       userId: `U${i}`,
-      displayName: `User ${i}`,
-      checkins: [...history],
-      quizAnswers: {},
+      displayName: `Member number ${i}`,
+      timezone: 'Europe/Berlin',
+      checkins: history,
+      quizAnswers: { [`tip-${i % 77}@2026-03-02`]: 1 },
     };
   }
-  return data;
+  const out = createWriteStream(file);
+  await writeStoreJson(data, out);
+  out.end();
+  await new Promise<void>((resolve) => out.on('close', () => resolve()));
 }
 
 const origin = (i: number): Origin => ({
@@ -50,133 +60,152 @@ const origin = (i: number): Origin => ({
   workspaceId: 'T1',
   channelId: 'C1',
   userId: `U${i}`,
-  displayName: `User ${i}`,
+  displayName: `Member number ${i}`,
   isAdmin: false,
   at: NOW,
 });
 
-interface Measured {
-  ms: number;
-  writes: number;
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export interface Measured {
+  members: number;
+  fileMb: number;
+  openMs: number;
+  singleWriteMs: number;
+  p50: number;
+  p99: number;
+  max: number;
   stallMs: number;
-  lost: number;
+  writes: number;
+  rssMb: number;
 }
 
-/**
- * Time `burst`, and the longest event-loop stall while it ran: a 1 ms interval probe records the
- * longest gap between its ticks (the burst's own synchronous start counts too).
- */
-async function measure(burst: () => Promise<number>): Promise<Omit<Measured, 'lost'>> {
-  let last = performance.now();
-  let longestGap = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    longestGap = Math.max(longestGap, now - last);
-    last = now;
-  }, 1);
-  await new Promise((resolve) => setTimeout(resolve, 20)); // let the probe settle
-  longestGap = 0;
-  last = performance.now();
-  const started = performance.now();
-  const writes = await burst();
-  const ms = performance.now() - started;
-  clearInterval(probe);
-  return { ms, writes, stallMs: Math.max(longestGap, performance.now() - last) };
-}
-
-/** Users among the burst whose check-in for today is not in the file. */
-function lostIn(file: string): number {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as StoreData;
-  let lost = 0;
-  for (let i = 0; i < CHECKINS; i++) {
-    if (!data.users[userKey('slack', 'T1', `U${i}`)]?.checkins.includes(TODAY)) lost++;
-  }
-  return lost;
-}
-
-async function coalesced(file: string): Promise<Measured> {
+/** In the child: open, one lone check-in, then the spread burst with a stall probe. */
+async function measure(file: string, members: number): Promise<Measured> {
+  const opened = performance.now();
   const store = await openStore({ file, log: silentLogger });
+  const openMs = performance.now() - opened;
   const deps = {
     store,
     clock: () => NOW,
     settings: { defaultTimezone: 'UTC', tips: { days: 'weekdays', catchupHours: 3 } },
     log: silentLogger,
   } as unknown as CoreDeps; // a check-in reads only the store, the clock and the settings
-  // Warm up like a bot that has been running a while (JIT, caches); these users are not measured.
-  await Promise.all(Array.from({ length: WARMUP }, (_, i) => recordCheckin(deps, origin(USERS - 1 - i))));
-  const before = store.writeCount;
-  const result = await measure(async () => {
-    await Promise.all(Array.from({ length: CHECKINS }, (_, i) => recordCheckin(deps, origin(i))));
-    return store.writeCount - before;
-  });
+  for (let i = 0; i < 5; i++) await recordCheckin(deps, origin(members - 1 - i)); // warm up
+  const lone = performance.now();
+  await recordCheckin(deps, origin(members - 10));
+  const singleWriteMs = performance.now() - lone;
+  let last = performance.now();
+  let stallMs = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 1);
+  const writesBefore = store.writeCount;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: CHECKINS },
+      (_, i) =>
+        new Promise<void>((resolve, reject) => {
+          setTimeout(
+            () => {
+              const sent = performance.now();
+              recordCheckin(deps, origin(i)).then(() => {
+                latencies.push(performance.now() - sent);
+                resolve();
+              }, reject);
+            },
+            (i * SPREAD_MS) / CHECKINS - (performance.now() - started),
+          );
+        }),
+    ),
+  );
+  clearInterval(probe);
+  const writes = store.writeCount - writesBefore;
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
   await store.close();
-  return { ...result, lost: lostIn(file) };
+  latencies.sort((a, b) => a - b);
+  return {
+    members,
+    fileMb: statSync(file).size / 2 ** 20,
+    openMs,
+    singleWriteMs,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? 0,
+    stallMs,
+    writes,
+    rssMb,
+  };
 }
 
-async function naive(file: string): Promise<Measured> {
-  const db = new Low<StoreData>(new JSONFile<StoreData>(file), emptyData());
-  await db.read();
-  for (let i = 0; i < 3; i++) {
-    await db.update((data) => {
-      data.users[userKey('slack', 'T1', `U${USERS - 1 - i}`)]?.checkins.push(TODAY);
-    });
-  }
-  const result = await measure(async () => {
-    let writes = 0;
-    await Promise.all(
-      Array.from({ length: CHECKINS }, async (_, i) => {
-        await db.update((data) => {
-          data.users[userKey('slack', 'T1', `U${i}`)]?.checkins.push(TODAY);
-        });
-        writes++;
-      }),
-    );
-    return writes;
+function runChild(file: string, members: number): Measured {
+  const self = fileURLToPath(import.meta.url);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', file, String(members)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
   });
-  return { ...result, lost: lostIn(file) };
+  return JSON.parse(out.trim().split('\n').at(-1) as string) as Measured;
 }
 
-const row = (variant: string, m: Measured) => ({
-  variant,
-  'all confirmed (ms)': Math.round(m.ms),
-  'file writes': m.writes,
-  'longest stall (ms)': Math.round(m.stallMs),
-  lost: m.lost,
-});
+const ms = (n: number) => `${Math.round(n)} ms`;
 
-export async function runStoreBench(): Promise<BenchSection> {
+export async function runStoreBench(sizes = SIZES): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), 'skillbot-store-bench-'));
+  const results: Measured[] = [];
   try {
-    const seed = JSON.stringify(seededData(), null, 2);
-    const files = { coalesced: join(dir, 'coalesced.json'), naive: join(dir, 'naive.json') };
-    writeFileSync(files.coalesced, seed);
-    writeFileSync(files.naive, seed);
-    const ours = await coalesced(files.coalesced);
-    const baseline = await naive(files.naive);
-    const met =
-      ours.ms <= TARGET.ms &&
-      ours.writes <= TARGET.writes &&
-      ours.stallMs <= TARGET.stallMs &&
-      ours.lost === 0;
-    return {
-      title: `Store burst: ${CHECKINS.toLocaleString('en')} concurrent check-ins on ${USERS.toLocaleString('en')} users`,
-      rows: [
-        row('skillbot store (coalesced writes)', ours),
-        row('naive lowdb update + await write()', baseline),
-      ],
-      notes: [
-        `Data file ${(seed.length / 2 ** 20).toFixed(1)} MiB, real temp files; stall = longest gap between ticks of a 1 ms interval probe.`,
-        `Targets: all confirmed within ${TARGET.ms} ms, at most ${TARGET.writes} file writes, no stall over ${TARGET.stallMs} ms, nothing lost: ${met ? 'met' : 'MISSED'}.`,
-        `Coalescing is ${(baseline.ms / Math.max(ours.ms, 1)).toFixed(0)}× faster than the naive pattern here.`,
-      ],
-    };
+    for (const members of sizes) {
+      const file = join(dir, `members-${members}.json`);
+      await seed(file, members);
+      results.push(runChild(file, members));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const rows = results.map((m) => ({
+    members: m.members.toLocaleString('en'),
+    'file (MiB)': m.fileMb.toFixed(1),
+    'open (ms)': Math.round(m.openMs),
+    'one write, now': ms(m.singleWriteMs),
+    'one write, before': BEFORE[m.members]?.write ?? '',
+    'burst p50 / p99': `${ms(m.p50)} / ${ms(m.p99)}`,
+    'burst writes': m.writes,
+    'stall, now': ms(m.stallMs),
+    'stall, before': BEFORE[m.members]?.stall ?? '',
+    'RSS, now (MB)': Math.round(m.rssMb),
+    'RSS, before': BEFORE[m.members]?.rss ?? '',
+  }));
+  const at10k = results.find((m) => m.members === 10_000);
+  const met =
+    at10k &&
+    at10k.p99 <= TARGET_10K.p99 &&
+    at10k.stallMs <= TARGET_10K.stall &&
+    at10k.rssMb <= TARGET_10K.rssMb;
+  return {
+    title: `File store: ${CHECKINS.toLocaleString('en')} check-ins arriving over ${SPREAD_MS / 1000} s`,
+    rows,
+    notes: [
+      'Members carry about 1 KB each (60 check-ins over three months, a timezone, a quiz answer); real temp files; one process per size (RSS includes tsx).',
+      'Latency: from the check-in arriving to its confirmation, which comes only after the file write holding it. Stall: longest gap between ticks of a 1 ms probe.',
+      at10k
+        ? `Targets at 10,000 members: p99 ≤ ${TARGET_10K.p99} ms, stall ≤ ${TARGET_10K.stall} ms, RSS ≤ ${TARGET_10K.rssMb} MB: ${met ? 'met' : 'MISSED'}.`
+        : 'The 10,000-member size was not run.',
+    ],
+  };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const section = await runStoreBench();
+const argv = process.argv;
+if (argv[2] === '--child') {
+  const result = await measure(argv[3] as string, Number(argv[4]));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else if (argv[1] && import.meta.url === pathToFileURL(argv[1]).href) {
+  const sizes = argv[2] ? [Number(argv[2])] : SIZES;
+  const section = await runStoreBench(sizes);
   console.log(`## ${section.title}\n`);
   console.table(section.rows);
   for (const note of section.notes) console.log(`- ${note}`);

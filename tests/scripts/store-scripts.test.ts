@@ -64,7 +64,7 @@ describe('export and import', () => {
     expect((await script('import', target, [dump, '--force'])).code).toBe(0);
     expect(Object.keys(JSON.parse((await script('export', target)).stdout).users)).toEqual(['slack:T1:U9']);
     expect(readdirSync(dir).sort()).toEqual(['export.json', 'source.json', 'target.json']);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a corrupt import file, naming it, and changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'skillbot-scripts-'));
@@ -75,5 +75,5 @@ describe('export and import', () => {
     expect(result.code).toBe(78);
     expect(result.stderr).toContain(bad);
     expect(readdirSync(dir)).toEqual(['bad.json']);
-  }, 30_000);
+  }, 120_000);
 });
