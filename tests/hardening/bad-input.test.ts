@@ -53,7 +53,7 @@ describe('console', () => {
 
   it('`schedule 09:30 EST` saves nothing, least of all America/Panama', async () => {
     await c.say('schedule 09:30 EST');
-    expect(JSON.stringify(c.deps.store.data)).not.toContain('America/Panama');
+    expect(JSON.stringify(await c.deps.store.exportData())).not.toContain('America/Panama');
     expect(await c.alive()).toBe(true);
   });
 });
@@ -307,9 +307,10 @@ describe('the data file', () => {
   /** The store still works for a good file: the "process" is fine once the file is. */
   async function alive(): Promise<boolean> {
     const store = await openStore({ file: join(dir(), 'good.json'), log: silentLogger });
-    await store.commit((data) => {
-      data.users.probe = { userId: 'probe' } as never;
-    });
+    await store.checkIn(
+      { platform: 'console', workspaceId: 'local', userId: 'probe', displayName: 'probe' },
+      () => '2026-03-04',
+    );
     await store.close();
     return true;
   }
