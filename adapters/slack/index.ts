@@ -21,6 +21,7 @@ import { registerListeners } from './listeners.ts';
 import type { SlackConfig } from './platform.ts';
 import { SLACK } from './platform.ts';
 import { type Readiness, VerifyingReceiver } from './receiver.ts';
+import { guardSocketMessages } from './socket-guard.ts';
 import { createUserDirectory } from './users.ts';
 
 export interface SlackAdapterOptions {
@@ -42,13 +43,14 @@ export interface SlackAdapter extends Adapter {
 /** Redeliveries come within minutes; keep ids for ten. */
 const SEEN_TTL_MS = 10 * 60_000;
 
-function socketReceiver(config: SlackConfig, logger: BoltLogger, onLink: (up: boolean) => void) {
+function socketReceiver(config: SlackConfig, logger: BoltLogger, log: Logger, onLink: (up: boolean) => void) {
   const receiver = new SocketModeReceiver({
     appToken: config.appToken?.reveal() ?? '',
     logger,
     // apps.connections.open goes wherever the Web API goes (proxies, the tests' fake).
     installerOptions: { clientOptions: clientOptions(config, logger, 2) },
   });
+  guardSocketMessages(receiver.client, config.command, log);
   receiver.client.on('connected', () => onLink(true));
   receiver.client.on('reconnecting', () => onLink(false));
   receiver.client.on('disconnected', () => onLink(false));
@@ -170,7 +172,7 @@ class SlackAdapterImpl implements SlackAdapter {
       : httpReceiver(this.options, this.clock, this.log, this.ownReadiness);
     const receiver =
       this.http ??
-      socketReceiver(config, this.logger, (up) => {
+      socketReceiver(config, this.logger, this.log, (up) => {
         this.connected = up;
       });
     const created = new App({

