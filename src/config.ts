@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { resolveTimeZone } from './commands/resolvers.ts';
 import { ConfigError } from './errors.ts';
 import type { LogLevel } from './log.ts';
 import { Secret } from './secret.ts';
 import type { DayPolicy } from './store/types.ts';
-import { isValidTimeZone } from './time.ts';
 
 export interface TipDefaults {
   time?: string;
@@ -56,9 +56,18 @@ const blankToUndefined = (value: unknown) =>
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const withDefault = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
-const timeZone = z
-  .string()
-  .refine(isValidTimeZone, 'is not an IANA timezone name (example: Europe/Berlin, UTC)');
+/** The same rule as the `timezone` command: IANA names only, abbreviations refused with the zones they likely mean. */
+const timeZone = z.string().transform((value, ctx) => {
+  const result = resolveTimeZone(value);
+  if (result.ok) return result.value;
+  const suggestions = result.suggestions.slice(0, 3);
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '';
+  ctx.addIssue({
+    code: 'custom',
+    message: `is not an IANA timezone name (example: Europe/Berlin, UTC): ${result.problem}${hint}`,
+  });
+  return z.NEVER;
+});
 const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM (example: 09:30)');

@@ -7,6 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consolePlatform } from '../../adapters/console/platform.ts';
+import { discordPlatform } from '../../adapters/discord/platform.ts';
+import { SLACK, slackPlatform } from '../../adapters/slack/platform.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ConfigError, DataFileError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -18,6 +21,63 @@ import { startConsole } from './support.ts';
 
 /** No live mass mention or user/role ping anywhere in what the bot sent. */
 const LIVE_PING = /(?<!\u200b)@(everyone|here)|<!(channel|here|everyone)>|<@[UW&]?\w+>/;
+
+type ConsoleApp = Awaited<ReturnType<typeof startConsole>>;
+
+describe('console', () => {
+  let c: ConsoleApp;
+  beforeAll(async () => {
+    c = await startConsole();
+  });
+  afterAll(async () => {
+    await c.close();
+  });
+
+  it.each([
+    ['10,000 characters of text', 'a '.repeat(5000), /longer than 2000 characters/],
+    ['@everyone and @here in a question', 'xqzv @everyone @here blorp', /\S/],
+    ['only zero-width and control characters', '\u200b\u200d\u0007\ufeff', /Ask me a question/],
+    ['`schedule -1`', 'schedule -1', /not a time I can use.*HH:MM/],
+    ['`schedule ٠٩:٣٠` (Arabic-Indic digits)', 'schedule ٠٩:٣٠', /not a time I can use/],
+    ['`schedule 09:30 EST`', 'schedule 09:30 EST', /abbreviation.*America\/New_York/],
+    ['`timezone berlin`', 'timezone berlin', /Did you mean Europe\/Berlin\?/],
+    ['`timezone india`', 'timezone india', /Asia\/Calcutta/],
+    ['`timezone Mars/Olympus`', 'timezone Mars/Olympus', /not a timezone I know.*Area\/City/],
+    ['`skill` with no name', 'skill', /Usage/],
+    ['right-to-left text and emoji', 'مرحبا 👋 ما هو git', /./],
+    ['a button number with no buttons on screen', '7', /./],
+    ['a lone surrogate and NUL bytes', 'what is \ud800 git\u0000', /./],
+    ['`timezone EST`', 'timezone EST', /abbreviation.*America\/New_York/],
+    ['`schedule 25:00`', 'schedule 25:00', /not a time I can use/],
+    ['ANSI escape sequences', '\u001b[2J\u001b[31mwhat is git', /version control/i],
+  ])('%s: answered clearly, and the console keeps answering', async (_what, line, answer) => {
+    const printed = await c.say(line);
+    expect(printed).toMatch(answer);
+    expect(printed).not.toMatch(LIVE_PING);
+    expect(await c.alive()).toBe(true);
+  });
+
+  it('`schedule 09:30 EST` saves nothing, least of all America/Panama', async () => {
+    await c.say('schedule 09:30 EST');
+    expect(JSON.stringify(await c.deps.store.exportData())).not.toContain('America/Panama');
+    expect(await c.alive()).toBe(true);
+  });
+});
+
+describe('console, at 08:43 UTC on a Thursday', () => {
+  it('timezone Pacific/Kiritimati, done, timezone Etc/GMT+12, done: one day counted, not two', async () => {
+    const c = await startConsole({ clock: () => new Date('2026-03-05T08:43:00Z') });
+    await c.say('timezone Pacific/Kiritimati');
+    await c.say('done');
+    await c.say('timezone Etc/GMT+12');
+    await c.say('done');
+    expect(await c.say('streak')).toMatch(/\b1 day\b/);
+    const { users } = await c.deps.store.exportData();
+    expect(Object.values(users).flatMap((user) => user.checkins)).toHaveLength(1);
+    expect(await c.alive()).toBe(true);
+    await c.close();
+  });
+});
 
 describe('Slack HTTP', () => {
   let h: SlackHarness;
@@ -281,6 +341,14 @@ describe('the data file', () => {
     ['a JSON array', Buffer.from('[1,2,3]')],
     ['JSON of the wrong shape', Buffer.from('{"users":"nope","version":1}')],
     ['half a JSON object (a torn write)', Buffer.from('{"version":1,"users":{"a":')],
+    [
+      'random binary bytes',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x1b, 0x5b]),
+    ],
+    [
+      'invalid UTF-8 inside valid JSON',
+      Buffer.from([...Buffer.from('{"version":1,"users":{"'), 0xff, ...Buffer.from('":{}}}')]),
+    ],
   ])('%s: refused naming the path, bytes untouched, no stray files', async (_what, bytes) => {
     const folder = dir();
     const file = join(folder, 'skillbot.json');
@@ -298,35 +366,80 @@ describe('the data file', () => {
     expect(readdirSync(folder)).toEqual(['skillbot.json']);
     expect(await alive()).toBe(true);
   });
+  it('a user record keyed __proto__: kept through the next write', async () => {
+    const file = join(dir(), 'skillbot.json');
+    const proto = {
+      platform: 'console',
+      workspaceId: 'local',
+      userId: 'proto',
+      displayName: 'P',
+      checkins: [],
+      quizAnswers: {},
+    };
+    const member = (userId: string) => ({
+      platform: 'console',
+      workspaceId: 'local',
+      userId,
+      displayName: userId,
+    });
+    const first = await openStore({ file, log: silentLogger });
+    await first.checkIn(member('grace'), () => '2026-03-03');
+    await first.close();
+    const text = readFileSync(file, 'utf8').replace(
+      /"users":\s*\{/,
+      `"users":{"__proto__":${JSON.stringify(proto)},`,
+    );
+    writeFileSync(file, text);
+    const store = await openStore({ file, log: silentLogger });
+    await store.checkIn(member('ada'), () => '2026-03-04');
+    await store.close();
+    const users = JSON.parse(readFileSync(file, 'utf8')).users;
+    expect(Object.getOwnPropertyDescriptor(users, '__proto__')?.value).toMatchObject({ userId: 'proto' });
+    expect(await alive()).toBe(true);
+  });
 });
 
-// The data-file edges of the storage rewrite (store engineer, not yet on main when this table landed):
-// random binary bytes must be refused without echoing them, invalid UTF-8 refused like any corrupt
-// file, a user keyed `__proto__` kept; and one real day counts once however the timezone changes.
-it.todo('the data file: random binary bytes are refused without echoing raw bytes to the terminal');
-it.todo('the data file: invalid UTF-8 is refused, not rewritten as U+FFFD');
-it.todo('the data file: a user record keyed __proto__ survives the next write');
-it.todo('console: timezone Pacific/Kiritimati, done, timezone Etc/GMT+12, done counts one day');
-
 describe('the environment', () => {
+  const platforms = [consolePlatform, slackPlatform, discordPlatform];
   const base = { SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', SLACK_APP_TOKEN: '' };
-  const alive = () => loadConfig({ ...base }).logLevel !== undefined || true;
+  const slack = { SLACK_BOT_TOKEN: 'xoxb-secret-value-123', SLACK_SIGNING_SECRET: 'signing-secret-value' };
+  /** Start-up still works with a good environment: a refusal changed nothing for the next try. */
+  const alive = () => loadConfig({ ...base, ...slack }, platforms).platforms[SLACK] !== undefined;
 
   it.each([
-    ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
-    ['DEFAULT_TIMEZONE=Mars/Base', { DEFAULT_TIMEZONE: 'Mars/Base' }, 'DEFAULT_TIMEZONE'],
-    ['TIP_TIME=25:00', { TIP_TIME: '25:00' }, 'TIP_TIME'],
-    ['TIP_CATCHUP_HOURS=-1', { TIP_CATCHUP_HOURS: '-1' }, 'TIP_CATCHUP_HOURS'],
-    ['HEALTH_PORT=abc', { HEALTH_PORT: 'abc' }, 'HEALTH_PORT'],
-  ])('%s: refused at start, naming the variable, never echoing a secret', (_what, env, variable) => {
+    ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    ['DEFAULT_TIMEZONE=Mars/Base', { DEFAULT_TIMEZONE: 'Mars/Base' }, /DEFAULT_TIMEZONE/],
+    ['DEFAULT_TIMEZONE=EST', { DEFAULT_TIMEZONE: 'EST' }, /DEFAULT_TIMEZONE.*America\/New_York/],
+    ['TIP_TIMEZONE=CET', { TIP_TIMEZONE: 'CET' }, /TIP_TIMEZONE.*Europe\//],
+    ['TIP_TIME=25:00', { TIP_TIME: '25:00' }, /TIP_TIME/],
+    ['TIP_CATCHUP_HOURS=-1', { TIP_CATCHUP_HOURS: '-1' }, /TIP_CATCHUP_HOURS/],
+    ['HEALTH_PORT=abc', { HEALTH_PORT: 'abc' }, /HEALTH_PORT/],
+    ['PORT=99999 with Slack in HTTP mode', { ...slack, PORT: '99999' }, /PORT/],
+    [
+      'a Slack bot token without a signing secret or app token',
+      { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN },
+      /SLACK_/,
+    ],
+    [
+      'a Slack bot token without its xoxb- prefix',
+      { ...slack, SLACK_BOT_TOKEN: 'secret-value-xyz' },
+      /SLACK_BOT_TOKEN/,
+    ],
+    ['a Discord token too short to be real', { DISCORD_TOKEN: 'secret-value' }, /DISCORD_TOKEN/],
+    [
+      'DATABASE_URL that is not PostgreSQL',
+      { DATABASE_URL: 'mysql://bot:secret-value@127.0.0.1/skillbot' },
+      /DATABASE_URL/,
+    ],
+  ])('%s: refused at start, naming the variable, never echoing a secret', (_what, env, expected) => {
     let refusal: unknown;
     try {
-      loadConfig({ ...base, ...env });
+      loadConfig({ ...base, ...env }, platforms);
     } catch (error) {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(ConfigError);
-    expect((refusal as Error).message).toContain(variable);
+    expect((refusal as Error).message).toMatch(expected);
     expect((refusal as Error).message).not.toContain('secret-value');
     expect(alive()).toBe(true);
   });

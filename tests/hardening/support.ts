@@ -2,12 +2,13 @@
 import { PassThrough } from 'node:stream';
 import { createConsoleAdapter } from '../../adapters/console/index.ts';
 import type { Adapter } from '../../src/adapter.ts';
+import type { CoreDeps } from '../../src/core.ts';
 import { silentLogger } from '../../src/log.ts';
 import { testBot } from '../support/core.ts';
 
 /** The console adapter in-process, fed line by line; each line's output is what it printed before the next sentinel. */
-export async function startConsole() {
-  const { deps, bot } = testBot();
+export async function startConsole(overrides: Partial<CoreDeps> = {}) {
+  const { deps, bot } = testBot(overrides);
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -25,21 +26,23 @@ export async function startConsole() {
     onEnd: () => {},
   });
   await adapter.start();
-  let sentinels = 0;
-  /** Type `line`; resolves with everything printed in answer to it (a sentinel question marks the end). */
+  /**
+   * `:user` alone always prints its usage line, and nothing else does: typed after each line, it
+   * marks where the answer to that line ends.
+   */
+  const END_MARK = '(one word, up to 40 characters)';
+  /** Type `line`; resolves with everything printed in answer to it. */
   async function say(line: string): Promise<string> {
-    sentinels += 1;
-    const marker = `zqxsentinel${sentinels}`;
     const from = printed.length;
-    input.write(`${line}\n${marker}\n`);
+    input.write(`${line}\n:user\n`);
     const deadline = Date.now() + 10_000;
-    while (!printed.includes(marker, from) && Date.now() < deadline) {
+    while (!printed.includes(END_MARK, from) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    if (!printed.includes(marker, from))
-      throw new Error(`the console stopped answering after ${JSON.stringify(line.slice(0, 40))}`);
-    const answer = printed.slice(from, printed.indexOf(marker, from));
-    return answer.slice(0, answer.lastIndexOf('\n', answer.length) + 1);
+    const end = printed.indexOf(END_MARK, from);
+    if (end < 0) throw new Error(`the console stopped answering after ${JSON.stringify(line.slice(0, 40))}`);
+    const answer = printed.slice(from, end);
+    return answer.slice(0, answer.lastIndexOf('\n') + 1);
   }
   return {
     deps,
