@@ -56,6 +56,7 @@ const undoAll = (changes: Change[]) => {
 
 export class FileStore implements StorePort {
   readonly kind = 'file';
+  readonly shared = false;
   private collecting: Batch | undefined;
   private writing: Batch | undefined;
   private scheduled = false;
@@ -98,6 +99,8 @@ export class FileStore implements StorePort {
   listSchedules: StorePort['listSchedules'] = (filter) => this.read((t) => ops.listSchedules(t, filter));
   getPosts: StorePort['getPosts'] = (keys) => this.read((t) => ops.getPosts(t, keys));
   claimPost: StorePort['claimPost'] = (record) => this.change((t) => ops.claimPost(t, record));
+  leaseClaim: StorePort['leaseClaim'] = (key, expected, until) =>
+    this.change((t) => ops.leaseClaim(t, key, expected, until));
   settlePost: StorePort['settlePost'] = (key, outcome) => this.change((t) => ops.settlePost(t, key, outcome));
   channelPosts: StorePort['channelPosts'] = (ref) => this.read((t) => ops.channelPosts(t, ref));
   prunePosts: StorePort['prunePosts'] = (before, channel) =>

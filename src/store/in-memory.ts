@@ -6,6 +6,7 @@ import type { StoreData } from './types.ts';
 
 class InMemoryStore implements StorePort {
   readonly kind = 'memory';
+  readonly shared = false;
   private tables: Tables;
   private closed = false;
 
@@ -35,6 +36,8 @@ class InMemoryStore implements StorePort {
   listSchedules: StorePort['listSchedules'] = (filter) => this.run((t) => ops.listSchedules(t, filter));
   getPosts: StorePort['getPosts'] = (keys) => this.run((t) => ops.getPosts(t, keys));
   claimPost: StorePort['claimPost'] = (record) => this.run((t) => ops.claimPost(t, record));
+  leaseClaim: StorePort['leaseClaim'] = (key, expected, until) =>
+    this.run((t) => ops.leaseClaim(t, key, expected, until));
   settlePost: StorePort['settlePost'] = (key, outcome) => this.run((t) => ops.settlePost(t, key, outcome));
   channelPosts: StorePort['channelPosts'] = (ref) => this.run((t) => ops.channelPosts(t, ref));
   prunePosts: StorePort['prunePosts'] = (before, channel) =>

@@ -183,10 +183,22 @@ export function claimPost(t: Tables, record: PostRecord): boolean {
   return true;
 }
 
+export function leaseClaim(
+  t: Tables,
+  key: string,
+  expected: string | undefined,
+  leaseUntil: string,
+): boolean {
+  const current = t.posts.get(key);
+  if (current?.status !== 'claimed' || current.leaseUntil !== expected) return false;
+  t.put(t.posts, key, { ...current, leaseUntil });
+  return true;
+}
+
 export function settlePost(t: Tables, key: string, outcome: PostOutcome): PostRecord | undefined {
   const current = t.posts.get(key);
   if (!current) return undefined;
-  const { reason: _reason, ...rest } = current;
+  const { reason: _reason, leaseUntil: _lease, ...rest } = current;
   const next: PostRecord = { ...rest, status: outcome.status };
   if (outcome.attempts !== undefined) next.attempts = outcome.attempts;
   if (outcome.messageId !== undefined) next.messageId = outcome.messageId;

@@ -114,6 +114,11 @@ export interface StoreHealth {
 export interface StorePort {
   /** `memory`, `file`, `postgres`: for logs and start-up lines. */
   readonly kind: string;
+  /**
+   * True when other processes may be using the same store at once (PostgreSQL): a claimed post
+   * may then belong to a live sender elsewhere. False for stores one process holds alone.
+   */
+  readonly shared: boolean;
 
   // Members
   getMember(ref: MemberRef): Promise<Member | undefined>;
@@ -151,6 +156,12 @@ export interface StorePort {
    * gets `true`, across processes: that caller owns the post.
    */
   claimPost(record: PostRecord): Promise<boolean>;
+  /**
+   * Atomic compare-and-set on a claim still `claimed`: set its `leaseUntil` to `leaseUntil` when
+   * the stored one equals `expected` (undefined: none stored). True when it was set. Renews a
+   * sender's own lease, and lets exactly one instance take over a claim whose lease ran out.
+   */
+  leaseClaim(key: string, expected: string | undefined, leaseUntil: string): Promise<boolean>;
   /** Record how a post ended; resolves to the updated record, or undefined when there is none. */
   settlePost(key: string, outcome: PostOutcome): Promise<PostRecord | undefined>;
   /** One channel's post records (what tip rotation reads), oldest date first. */

@@ -61,6 +61,11 @@ export interface PostRecord {
   tipId: string;
   status: PostStatus;
   claimedAt: string;
+  /**
+   * While a claim is being sent: until when its sender holds it (renewed while it works). Another
+   * instance sharing the store leaves a claim alone until this has passed.
+   */
+  leaseUntil?: string;
   attempts: number;
   sentAt?: string;
   messageId?: string;

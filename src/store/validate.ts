@@ -55,6 +55,7 @@ const PostSchema = z.looseObject({
   tipId: z.string(),
   status: z.enum(['claimed', 'sent', 'failed', 'skipped']),
   claimedAt: z.string(),
+  leaseUntil: z.string().optional(),
   attempts: z.number(),
   sentAt: z.string().optional(),
   messageId: z.string().optional(),

@@ -34,12 +34,22 @@ export function missedReason(schedule: Schedule, instant: Date, catchupHours: nu
   );
 }
 
+/** A claim whose sender (possibly another instance) still holds its lease: not abandoned. */
+const leaseHeld = (record: PostRecord, now: Date): boolean =>
+  record.leaseUntil !== undefined && Date.parse(record.leaseUntil) > now.getTime();
+
+interface DueOptions {
+  catchupHours: number;
+  /** Leave leased claims alone: other instances share the store (see `StorePort.shared`). */
+  honourLeases: boolean;
+}
+
 function actionFor(
   schedule: Schedule,
   date: LocalDate,
   posts: ReadonlyMap<string, PostRecord>,
   now: Date,
-  catchupHours: number,
+  { catchupHours, honourLeases }: DueOptions,
 ): DueAction | undefined {
   if (!isLearningDay(date, schedule.days)) return undefined;
   const instant = scheduledInstant(schedule, date);
@@ -55,8 +65,8 @@ function actionFor(
       ? { ...base, kind: 'post' }
       : { ...base, kind: 'skip', reason: missedReason(schedule, instant, catchupHours) };
   }
-  if (record.status === 'claimed') return { ...base, kind: 'recover', record, windowOpen };
-  return undefined;
+  if (record.status !== 'claimed' || (honourLeases && leaseHeld(record, now))) return undefined;
+  return { ...base, kind: 'recover', record, windowOpen };
 }
 
 function datesToCheck(schedule: Schedule, now: Date): LocalDate[] {
@@ -80,12 +90,13 @@ export function dueWork(
   posts: ReadonlyMap<string, PostRecord>,
   now: Date,
   catchupHours: number,
+  honourLeases = false,
 ): DueAction[] {
   const actions: DueAction[] = [];
   for (const schedule of schedules) {
     if (schedule.paused || !isValidTimeZone(schedule.timezone)) continue;
     for (const date of datesToCheck(schedule, now)) {
-      const action = actionFor(schedule, date, posts, now, catchupHours);
+      const action = actionFor(schedule, date, posts, now, { catchupHours, honourLeases });
       if (action) actions.push(action);
     }
   }

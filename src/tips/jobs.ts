@@ -12,7 +12,14 @@ import { chooseTip } from './rotation.ts';
 export interface JobContext extends SendContext {
   /** The registered delivery for a platform (the scheduler only plans work for those). */
   delivery(platform: Platform): Delivery;
+  /** This process's claims in progress: post key to the `leaseUntil` it holds (renewed by the scheduler). */
+  leases: Map<string, string>;
 }
+
+/** How long a claim's lease lasts; the scheduler renews it every tick (each minute) while sending. */
+export const CLAIM_LEASE_MS = 3 * 60_000;
+
+const leaseFrom = (now: Date): string => new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
 
 type Action<K extends DueAction['kind']> = Extract<DueAction, { kind: K }>;
 
@@ -48,6 +55,7 @@ async function postDue(ctx: JobContext, action: Action<'post'>, history: PostRec
   const tip = chooseTip({ channel, date, history, tips: deps.content.tips });
   if (!tip) return recordSkip(ctx, action, 'There are no tips in the content to post.');
   const claimedAt = deps.clock();
+  const leaseUntil = leaseFrom(claimedAt);
   const claimed = await deps.store.claimPost({
     key,
     ...targetOf(schedule),
@@ -55,9 +63,11 @@ async function postDue(ctx: JobContext, action: Action<'post'>, history: PostRec
     tipId: tip.id,
     status: 'claimed',
     claimedAt: claimedAt.toISOString(),
+    leaseUntil,
     attempts: 0,
   });
   if (!claimed || ctx.isStopping()) return;
+  ctx.leases.set(key, leaseUntil);
   const delivery = ctx.delivery(schedule.platform);
   const job = { delivery, target: targetOf(schedule), key, date, tip, claimedAt, attemptsSoFar: 0 };
   await sendClaimed(ctx, { ...job, checkFirst: false });
@@ -67,6 +77,10 @@ async function postDue(ctx: JobContext, action: Action<'post'>, history: PostRec
 async function recoverClaim(ctx: JobContext, action: Action<'recover'>): Promise<void> {
   const { deps } = ctx;
   const { record: claim, key } = action;
+  // Several instances may find the same abandoned claim: exactly one takes it over.
+  const leaseUntil = leaseFrom(deps.clock());
+  if (!(await deps.store.leaseClaim(key, claim.leaseUntil, leaseUntil))) return;
+  ctx.leases.set(key, leaseUntil);
   const delivery = ctx.delivery(claim.platform);
   const tip = deps.content.tip(claim.tipId);
   const base = {

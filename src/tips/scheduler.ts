@@ -9,7 +9,7 @@ import type { Delivery } from '../delivery.ts';
 import type { Platform } from '../types.ts';
 import type { RetryPolicy } from './deliver.ts';
 import { duePostKeys, dueWork } from './due.ts';
-import { type JobContext, runAction } from './jobs.ts';
+import { CLAIM_LEASE_MS, type JobContext, runAction } from './jobs.ts';
 import { pruneOldPosts } from './retention.ts';
 
 export { ensureEnvSchedule } from './schedules.ts';
@@ -105,6 +105,7 @@ class TipScheduler implements Scheduler {
     this.jobs = {
       deps,
       delivery: (platform) => this.deliveries.get(platform) as Delivery,
+      leases: new Map(),
       policy: { ...DEFAULT_POLICY, ...definedOnly(options) },
       isStopping: () => this.stopping,
       limit: createLimiter(options.concurrency ?? 8),
@@ -158,23 +159,45 @@ class TipScheduler implements Scheduler {
     const { deps } = this;
     try {
       const now = deps.clock();
+      await this.renewLeases(now);
       await pruneOldPosts(deps, now).catch((error: unknown) =>
         deps.log.warn({ err: error }, 'pruning old post records failed; will try again tomorrow'),
       );
       const schedules = await deps.store.listSchedules({ activeOnly: true });
       const posts = await deps.store.getPosts(duePostKeys(schedules, now));
-      const actions = dueWork(schedules, posts, now, deps.settings.tips.catchupHours).filter(
+      const { catchupHours } = deps.settings.tips;
+      const actions = dueWork(schedules, posts, now, catchupHours, deps.store.shared).filter(
         (a) => this.deliveries.has(a.schedule.platform) && !this.inFlight.has(a.key),
       );
       if (this.stopping) return;
       for (const action of actions) {
         const running = runAction(this.jobs, action)
           .catch((error: unknown) => deps.log.error({ err: error, postKey: action.key }, 'tip post failed'))
-          .finally(() => this.inFlight.delete(action.key));
+          .finally(() => {
+            this.inFlight.delete(action.key);
+            this.jobs.leases.delete(action.key);
+          });
         this.inFlight.set(action.key, running);
       }
     } catch (error) {
       deps.log.error({ err: error }, 'scheduler tick failed');
+    }
+  }
+
+  /**
+   * Keep the claims this process is still sending: without a renewal another instance would take
+   * over a slow send (rate-limit waits) once its lease ran out, and post it a second time.
+   */
+  private async renewLeases(now: Date): Promise<void> {
+    const until = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
+    for (const [key, held] of [...this.jobs.leases]) {
+      if (held === until) continue;
+      // On a store error keep the old lease and try again next tick.
+      const renewed = await this.deps.store.leaseClaim(key, held, until).catch(() => undefined);
+      if (renewed === undefined) continue;
+      // Not renewed: settled in the meantime, or taken over after a long stall; nothing left to hold.
+      if (renewed && this.jobs.leases.has(key)) this.jobs.leases.set(key, until);
+      else this.jobs.leases.delete(key);
     }
   }
 

@@ -295,6 +295,22 @@ function describePosts(current: () => StorePort): void {
       expect(await store.settlePost('no-such-key', { status: 'sent' })).toBeUndefined();
     });
 
+    it('leases a claim by compare-and-set: renewed by its holder, taken over by exactly one', async () => {
+      const store = current();
+      const record = post('2026-03-04', { status: 'claimed', leaseUntil: '2026-03-04T08:03:00.000Z' });
+      await store.claimPost(record);
+      expect(await store.leaseClaim(record.key, 'some other lease', '2026-03-04T08:09:00.000Z')).toBe(false);
+      expect(await store.leaseClaim(record.key, record.leaseUntil, '2026-03-04T08:04:00.000Z')).toBe(true);
+      const racers = Array.from({ length: 10 }, (_, i) =>
+        store.leaseClaim(record.key, '2026-03-04T08:04:00.000Z', `2026-03-04T08:1${i}:00.000Z`),
+      );
+      expect((await Promise.all(racers)).filter(Boolean)).toHaveLength(1);
+      const settled = await store.settlePost(record.key, { status: 'sent', messageId: 'M1' });
+      expect(settled?.leaseUntil).toBeUndefined();
+      expect(await store.leaseClaim(record.key, undefined, '2026-03-04T08:20:00.000Z')).toBe(false);
+      expect(await store.leaseClaim('no-such-key', undefined, '2026-03-04T08:20:00.000Z')).toBe(false);
+    });
+
     it("gives one channel's history oldest first and prunes by date", async () => {
       const store = current();
       for (const date of ['2026-03-04', '2026-01-02', '2026-02-03']) await store.claimPost(post(date));

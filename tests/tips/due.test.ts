@@ -106,6 +106,32 @@ describe('dueWork', () => {
     expect(summary(dueWork(s, record('claimed'), now, 3))).toEqual(['recover 2026-03-04']);
   });
 
+  it('on a shared store, leaves a claim alone while its lease holds and recovers it after', () => {
+    const claim = (leaseUntil: string) =>
+      posts({
+        'slack:T1:C1:2026-03-04': {
+          key: 'slack:T1:C1:2026-03-04',
+          platform: 'slack',
+          workspaceId: 'T1',
+          channelId: 'C1',
+          date: '2026-03-04',
+          tipId: 't',
+          status: 'claimed',
+          claimedAt: '2026-03-04T08:29:00Z',
+          leaseUntil,
+          attempts: 0,
+        },
+      });
+    const s = schedules(schedule({ createdAt: '2026-03-04T00:00:00Z' }));
+    const now = at('2026-03-04T08:30:00Z');
+    // Another instance is sending it right now.
+    expect(dueWork(s, claim('2026-03-04T08:32:00Z'), now, 3, true)).toEqual([]);
+    // Its sender stopped renewing (it died): take it over.
+    expect(summary(dueWork(s, claim('2026-03-04T08:29:59Z'), now, 3, true))).toEqual(['recover 2026-03-04']);
+    // A store no other process shares: any claim not in flight here was left by an earlier run.
+    expect(summary(dueWork(s, claim('2026-03-04T08:32:00Z'), now, 3, false))).toEqual(['recover 2026-03-04']);
+  });
+
   it('uses the first valid minute on a spring-forward day and the first occurrence on fall-back', () => {
     const createdAt = '2026-03-01T00:00:00Z';
     const ny = schedules(schedule({ time: '02:30', timezone: 'America/New_York', days: 'daily', createdAt }));

@@ -136,7 +136,7 @@ export function settleBatch(pool: pg.Pool) {
       JSON.stringify(Object.fromEntries(Object.entries(i.outcome).filter(([, v]) => v !== undefined))),
     );
     const { rows } = await pool.query<{ key: string; record: PostRecord }>(
-      `UPDATE posts SET record = (posts.record - 'reason') || p.patch
+      `UPDATE posts SET record = (posts.record - 'reason' - 'leaseUntil') || p.patch
        FROM unnest($1::text[], $2::jsonb[]) AS p(key, patch) WHERE posts.key = p.key
        RETURNING posts.key, posts.record`,
       [now.map((i) => i.key), patches],
@@ -144,6 +144,21 @@ export function settleBatch(pool: pg.Pool) {
     const updated = new Map(rows.map((row) => [row.key, row.record]));
     return items.map((item) => fulfilled(updated.get(item.key)));
   };
+}
+
+/** The row lock UPDATE takes makes this a compare-and-set: of two racing callers, one matches. */
+export async function leaseClaim(
+  db: Db,
+  key: string,
+  expected: string | undefined,
+  leaseUntil: string,
+): Promise<boolean> {
+  const updated = await db.query(
+    `UPDATE posts SET record = jsonb_set(record, '{leaseUntil}', to_jsonb($3::text))
+     WHERE key = $1 AND record->>'status' = 'claimed' AND record->>'leaseUntil' IS NOT DISTINCT FROM $2`,
+    [key, expected ?? null, leaseUntil],
+  );
+  return updated.rowCount === 1;
 }
 
 export async function channelPosts(db: Db, ref: ChannelRef): Promise<PostRecord[]> {

@@ -22,6 +22,7 @@ type Db = pg.Pool | pg.PoolClient;
 
 class PostgresStore implements StorePort {
   readonly kind = 'postgres';
+  readonly shared = true;
   private closed = false;
 
   private readonly checkins: Batcher<{ who: MemberIdentity; dateFor: CheckinDateRule }, CheckinResult>;
@@ -81,6 +82,8 @@ class PostgresStore implements StorePort {
     this.run('read the post log', (db) => records.getPosts(db, keys));
   claimPost: StorePort['claimPost'] = (record) =>
     this.run('claim the daily post', () => this.claims.add(record));
+  leaseClaim: StorePort['leaseClaim'] = (key, expected, until) =>
+    this.run('renew the claim on the daily post', (db) => records.leaseClaim(db, key, expected, until));
   settlePost: StorePort['settlePost'] = (key, outcome) =>
     this.run('record how the post went', () => this.settlements.add({ key, outcome }));
   channelPosts: StorePort['channelPosts'] = (ref) =>
