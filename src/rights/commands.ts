@@ -9,7 +9,6 @@ import type { ActionModule, CoreDeps } from '../core.ts';
 import type { MemberRef } from '../store/port.ts';
 import { ACTIONS, type ActionEvent, type Incoming, type Origin, type Reply } from '../types.ts';
 import { type ForgetResult, forgetMember, hasData, memberData } from './data.ts';
-import { rightsStore } from './store-view.ts';
 
 export const DATA_FILENAME = 'skillbot-data.json';
 
@@ -20,7 +19,7 @@ const refOf = (who: Origin, userId = who.userId): MemberRef => ({
 });
 
 async function mydata(msg: Incoming, _args: unknown, deps: CoreDeps): Promise<Reply> {
-  const data = await memberData(rightsStore(deps.store), refOf(msg));
+  const data = await memberData(deps.store, refOf(msg));
   if (!hasData(data)) {
     return {
       title: 'Your data',
@@ -52,7 +51,7 @@ function deletedSummary(result: ForgetResult): string {
 }
 
 async function forgetNow(who: Origin, deps: CoreDeps): Promise<Reply> {
-  const result = await forgetMember(rightsStore(deps.store), refOf(who));
+  const result = await forgetMember(deps.store, refOf(who));
   deps.log.info({ platform: who.platform, what: 'forget me' }, 'a member deleted their data');
   if (!result.memberDeleted && result.schedulesUnlinked === 0) {
     return {
@@ -94,7 +93,7 @@ async function forgetOther(msg: Incoming, args: { user: string }, deps: CoreDeps
       visibility: 'private',
     };
   }
-  const result = await forgetMember(rightsStore(deps.store), refOf(msg, userId));
+  const result = await forgetMember(deps.store, refOf(msg, userId));
   deps.log.info({ platform: msg.platform, what: 'forget member' }, 'an admin deleted a member');
   if (!result.memberDeleted && result.schedulesUnlinked === 0) {
     return {
