@@ -63,6 +63,11 @@ export interface Reply {
   fields?: ReplyField[];
   bullets?: string[];
   buttons?: ReplyButton[];
+  /**
+   * The buttons are one row of next steps (a full guide and related entries), not choices that
+   * must all be offered: a platform keeps as many as fit in one row of its buttons.
+   */
+  buttonsInOneRow?: boolean;
   /** `private` is seen by the asker only, where the platform can do that (`privateReplies`). */
   visibility: Visibility;
   /** True for answers worth sharing with the channel, on platforms that offer it (`sharePrivateAnswers`). */

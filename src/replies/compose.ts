@@ -17,8 +17,6 @@ const RUNNER_UP_SHARE = 0.35;
 /** ...and, unless it scores this close to the best, match a question term the others did not. */
 const TIE_SHARE = 0.8;
 const MAX_PASSAGES = 3;
-/** Platforms cap buttons per row (Discord: 5): the Full guide button plus related entries. */
-export const MAX_BUTTONS = 5;
 
 export function fullGuideLabel(entry: Entry): string {
   return `Full guide: ${entry.title}`;
@@ -30,7 +28,8 @@ function entryButtons(entry: Entry, content: Content): ReplyButton[] {
     .filter((e): e is Entry => e !== undefined)
     .map((e) => ({ label: e.title, actionId: ACTIONS.entry, value: e.id }));
   const full = { label: fullGuideLabel(entry), actionId: ACTIONS.entry, value: entry.id };
-  return [full, ...related].slice(0, MAX_BUTTONS);
+  // Each platform keeps one row's worth of these (buttonsInOneRow): the first matter most.
+  return [full, ...related];
 }
 
 /**
@@ -82,6 +81,7 @@ export function briefReply(question: string, entry: Entry, content: Content, ind
     title: entry.title,
     text: `${lead}\n\n${sourceLine(entry, passages)}`,
     buttons: entryButtons(entry, content),
+    buttonsInOneRow: true,
     visibility: 'public',
     shareable: true,
   };
