@@ -17,7 +17,8 @@ import type { Origin, Reply, Visibility } from '../../src/types.ts';
 import { callOf, commandOf } from './commands.ts';
 import { APOLOGY, DM_WORKSPACE, type HandlerContext } from './messages.ts';
 import { DISCORD } from './platform.ts';
-import { NO_MENTIONS, renderReply } from './render.ts';
+import { NO_MENTIONS } from './render.ts';
+import { renderMessages } from './render-split.ts';
 
 export interface InteractionContext extends HandlerContext {
   /** Reply directly when the core answers within this many ms, otherwise defer first. 0: always defer. */
@@ -43,9 +44,17 @@ function originOf(interaction: RepliableInteraction, ctx: HandlerContext): Origi
   };
 }
 
-function messageOf(reply: Reply, ctx: HandlerContext): InteractionReplyOptions {
-  const message = { ...renderReply(reply, ctx.buttons), allowedMentions: NO_MENTIONS };
-  return reply.visibility === 'private' ? { ...message, flags: MessageFlags.Ephemeral } : message;
+/** The reply as one or more messages (a whole guide takes several), each as private as the reply. */
+function messagesOf(reply: Reply, ctx: HandlerContext): InteractionReplyOptions[] {
+  return renderMessages(reply, ctx.buttons).map((rendered) => {
+    const message = { ...rendered, allowedMentions: NO_MENTIONS };
+    return reply.visibility === 'private' ? { ...message, flags: MessageFlags.Ephemeral } : message;
+  });
+}
+
+/** Messages after the first go out as follow-ups, in order. */
+async function followUps(interaction: RepliableInteraction, rest: InteractionReplyOptions[]): Promise<void> {
+  for (const message of rest) await interaction.followUp(message);
 }
 
 /** The reply if it settles within `ms`, otherwise undefined (the work keeps running). */
@@ -73,7 +82,9 @@ async function respond(
   work.catch(() => undefined);
   const early = await settledWithin(work, ctx.deferAfterMs);
   if (early) {
-    await interaction.reply(messageOf(early, ctx));
+    const [first, ...rest] = messagesOf(early, ctx);
+    await interaction.reply(first ?? { content: '…' });
+    await followUps(interaction, rest);
     return;
   }
   await interaction.deferReply(expected === 'private' ? { flags: MessageFlags.Ephemeral } : {});
@@ -81,12 +92,19 @@ async function respond(
   if (reply.visibility === 'private' && expected === 'public') {
     // A public "thinking…" cannot become ephemeral: settle it, answer privately, then remove it.
     await interaction.editReply({ content: SENT_PRIVATELY, allowedMentions: NO_MENTIONS });
-    await interaction.followUp(messageOf(reply, ctx));
+    await followUps(interaction, messagesOf(reply, ctx));
     await interaction.deleteReply();
     return;
   }
   // Deferred private but the answer is public: it stays private, which shows the asker everything.
-  await interaction.editReply({ ...renderReply(reply, ctx.buttons), allowedMentions: NO_MENTIONS });
+  const [first, ...rest] = renderMessages(reply, ctx.buttons);
+  await interaction.editReply({ ...first, allowedMentions: NO_MENTIONS });
+  // Follow-ups take their own flag: keep them as private as the deferred first message.
+  const flags = expected === 'private' ? { flags: MessageFlags.Ephemeral as const } : {};
+  await followUps(
+    interaction,
+    rest.map((m) => ({ ...m, allowedMentions: NO_MENTIONS, ...flags })),
+  );
 }
 
 async function onCommand(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {

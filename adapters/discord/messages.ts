@@ -9,7 +9,8 @@ import type { Logger } from '../../src/log.ts';
 import type { Clock, Incoming, Reply } from '../../src/types.ts';
 import type { ButtonIds } from './custom-id.ts';
 import { DISCORD } from './platform.ts';
-import { NO_MENTIONS, renderReply } from './render.ts';
+import { NO_MENTIONS } from './render.ts';
+import { renderMessages } from './render-split.ts';
 
 export interface HandlerContext {
   bot: Bot;
@@ -60,15 +61,18 @@ export const DMS_CLOSED =
  * by direct message, and the channel only hears where it went.
  */
 async function answerInPrivate(message: Message<true>, reply: Reply, ctx: HandlerContext): Promise<void> {
-  const sent = await message.author
-    .send({ ...renderReply(reply, ctx.buttons), allowedMentions: NO_MENTIONS })
-    .then(
-      () => true,
-      (err: unknown) => {
-        ctx.log.warn({ err }, 'discord: a direct message with personal data could not be sent');
-        return false;
-      },
-    );
+  const sendAll = async () => {
+    for (const rendered of renderMessages(reply, ctx.buttons)) {
+      await message.author.send({ ...rendered, allowedMentions: NO_MENTIONS });
+    }
+  };
+  const sent = await sendAll().then(
+    () => true,
+    (err: unknown) => {
+      ctx.log.warn({ err }, 'discord: a direct message with personal data could not be sent');
+      return false;
+    },
+  );
   await message.reply({ content: sent ? SENT_BY_DM : DMS_CLOSED, allowedMentions: NO_MENTIONS });
 }
 
@@ -84,7 +88,12 @@ export async function answerMessage(message: Message, ctx: HandlerContext): Prom
       return;
     }
     // A message reply cannot be ephemeral: the user asked in the open, so the answer goes there too.
-    await message.reply({ ...renderReply(reply, ctx.buttons), allowedMentions: NO_MENTIONS });
+    // A whole guide takes several messages: the first replies, the rest follow in the channel.
+    const [first, ...rest] = renderMessages(reply, ctx.buttons);
+    await message.reply({ ...first, allowedMentions: NO_MENTIONS });
+    for (const more of rest) {
+      if (message.channel.isSendable()) await message.channel.send({ ...more, allowedMentions: NO_MENTIONS });
+    }
   } catch (error) {
     ctx.log.error({ err: error, channelId: message.channelId }, 'discord: answering a message failed');
     await message

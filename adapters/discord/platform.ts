@@ -49,8 +49,9 @@ export const discordPlatform: PlatformSpec = {
     sharePrivateAnswers: false,
     // An interaction is answered ephemeral or not when it is first acknowledged.
     visibilityUpFront: true,
-    // An embed's description.
-    maxTextLength: 4096,
+    // A whole guide: the renderer splits it over embeds (4,096 each) and messages (6,000 each,
+    // at most five); beyond that it cuts with a pointer.
+    maxTextLength: 25_000,
   },
   config: discordConfigSpec,
   redactPaths: ['config.platforms.discord.token'],

@@ -37,7 +37,7 @@ export const NO_MENTIONS_API = { parse: [], replied_user: false };
 export const CUT_POINTER = '… *(shortened to fit Discord: ask about one part for more)*';
 /** Keep at least this much room for the description when fields are long. */
 const DESCRIPTION_FLOOR = 1000;
-const EMBED_COLOR = 0x2f855a;
+export const EMBED_COLOR = 0x2f855a;
 const EMPTY = '\u200b';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
