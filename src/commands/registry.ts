@@ -164,6 +164,15 @@ export function usageText(command: Command): string {
   return `Usage: \`${command.usage}\` (${command.help}), for example \`${command.example}\`.`;
 }
 
+/** Why an argument was refused, in words a member reads (never the validator's own message). */
+function misfit(name: string, issues: readonly z.core.$ZodIssue[]): string {
+  const tooLong = issues.find((issue) => issue.code === 'too_big');
+  if (tooLong && 'maximum' in tooLong) {
+    return `That ${name} is longer than ${String(tooLong.maximum)} characters, which is more than I can read: could you put it in a sentence or two?`;
+  }
+  return `That ${name} does not fit.`;
+}
+
 /** Check raw arguments against a command's schemas. Unknown names are ignored. */
 export function validateArgs(command: Command, raw: RawArgs): Validated {
   const args: Record<string, unknown> = {};
@@ -176,9 +185,7 @@ export function validateArgs(command: Command, raw: RawArgs): Validated {
     // A choice's own message already says what fits; anything else gets the usage line.
     const custom = result.error.issues.find((issue) => issue.code === 'invalid_value')?.message;
     const missing = raw[name] === undefined || raw[name]?.trim() === '';
-    const problem = missing
-      ? `\`${command.name}\` needs ${name}.`
-      : `That ${name} does not fit: ${result.error.issues[0]?.message ?? 'invalid'}.`;
+    const problem = missing ? `\`${command.name}\` needs ${name}.` : misfit(name, result.error.issues);
     return { ok: false, problem: custom ?? `${problem} ${usageText(command)}` };
   }
   return { ok: true, args };

@@ -104,6 +104,13 @@ describe('Slack HTTP', () => {
       `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U1"},"actions":[null]}')}`,
       400,
     ],
+    ['a signed JSON body nested 100,000 deep', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 400],
+    ['a signed payload that is an array', `payload=${encodeURIComponent('[{"type":"block_actions"}]')}`, 400],
+    [
+      'a signed payload with a string user',
+      `payload=${encodeURIComponent('{"type":"block_actions","user":"U1","actions":[]}')}`,
+      400,
+    ],
   ])('%s: 400 at once, before Bolt, and the app keeps answering', async (_what, body, status) => {
     const started = performance.now();
     const res = await h.post(body);
@@ -313,6 +320,26 @@ describe('Discord gateway', () => {
     h.fake.sendSlash('no-such-subcommand', {});
     const callback = await h.fake.rest.waitForRequest((r) => r.path.endsWith('/callback'), 8000);
     expect(callback.status).toBeLessThan(500);
+    expect(await alive()).toBe(true);
+  });
+
+  it.each([
+    ['a custom_id this process never made', 'zz:unknown'],
+    ['a custom_id of 100 characters with control bytes', `\u0000\u001b[2J${'x'.repeat(95)}`],
+  ])('a button click carrying %s: a private answer, and the bot keeps answering', async (_what, customId) => {
+    const click = h.fake.clickButton(customId);
+    const answer = await h.fake.waitForAnswer(click.token as string);
+    expect(answer.status).toBeLessThan(500);
+    expect(JSON.stringify(answer.body)).not.toMatch(/(?<!\u200b)@(everyone|here)/);
+    expect(await alive()).toBe(true);
+  });
+
+  it('a slash question of 6,000 characters: the "too long" answer, and the bot keeps answering', async () => {
+    const slash = h.fake.sendSlash('ask', { question: 'd'.repeat(6000) });
+    const answer = await h.fake.waitForAnswer(slash.token as string, (r) =>
+      /longer than \d+ characters/.test(JSON.stringify(r.body)),
+    );
+    expect(answer.status).toBeLessThan(500);
     expect(await alive()).toBe(true);
   });
 
