@@ -4,7 +4,10 @@
  * Each line of the set is {"question","expected","facts":[["alt1","alt2"],["alt3"]]}: a reply
  * delivers the fact when every group has one alternative (case-insensitive) in the first 700
  * characters of its text. Prints the share that delivers the fact, the share at most 1,200
- * characters long, and the share whose answer is the expected entry.
+ * characters long, and the share whose answer is the expected entry. Lines whose expected entry
+ * is a reply about the bot (`bot-…`) are chat basics: they count as answered correctly when they
+ * deliver the fact and are neither refused nor met with "did you mean". `ask --json` reports no
+ * id for them, so the expected-entry share covers the specific questions only.
  */
 import { readFileSync } from 'node:fs';
 import { createAnswerer } from '../src/answer/engine.ts';
@@ -36,11 +39,15 @@ function readSet(path: string): SpecificQuestion[] {
     .map((line) => JSON.parse(line) as SpecificQuestion);
 }
 
+const isChatBasic = (q: SpecificQuestion) => q.expected.startsWith('bot-');
+const REFUSALS = /outside what I know|I'm not sure I understood/;
+
 const percent = (n: number, of: number) => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
 
 function missLine(q: SpecificQuestion, got: AskJson, facts: boolean): string {
+  const wrongEntry = !isChatBasic(q) && got.id !== q.expected;
   const why = [facts ? '' : 'fact missing', got.text.length > SHORT_REPLY ? `${got.text.length} chars` : '']
-    .concat(got.id === q.expected ? '' : `got ${got.id ?? 'none'}, expected ${q.expected}`)
+    .concat(wrongEntry ? `got ${got.id ?? 'none'}, expected ${q.expected}` : '')
     .filter(Boolean)
     .join('; ');
   return `- ${q.question} (${why})\n    ${got.text.slice(0, 300).replace(/\n/g, ' ')}`;
@@ -57,6 +64,8 @@ async function main(argv: string[]): Promise<void> {
   let facts = 0;
   let short = 0;
   let right = 0;
+  let chat = 0;
+  let chatRight = 0;
   const misses: string[] = [];
   const lengths: number[] = [];
   for (const q of set) {
@@ -64,16 +73,20 @@ async function main(argv: string[]): Promise<void> {
     const delivered = deliversFacts(got.text, q.facts);
     facts += delivered ? 1 : 0;
     short += got.text.length <= SHORT_REPLY ? 1 : 0;
-    right += got.id === q.expected ? 1 : 0;
+    const basic = isChatBasic(q);
+    chat += basic ? 1 : 0;
+    chatRight += basic && delivered && !REFUSALS.test(got.text) ? 1 : 0;
+    right += !basic && got.id === q.expected ? 1 : 0;
     lengths.push(got.text.length);
-    if (!delivered || got.text.length > SHORT_REPLY || got.id !== q.expected)
+    if (!delivered || got.text.length > SHORT_REPLY || (!basic && got.id !== q.expected))
       misses.push(missLine(q, got, delivered));
   }
   lengths.sort((a, b) => a - b);
   console.log(`Replies on ${path} (${set.length} questions)`);
   console.log(`  fact in the first ${FACT_WINDOW} characters: ${percent(facts, set.length)}`);
   console.log(`  text at most ${SHORT_REPLY} characters:     ${percent(short, set.length)}`);
-  console.log(`  answered with the expected entry:     ${percent(right, set.length)}`);
+  console.log(`  specific questions, expected entry:  ${percent(right, set.length - chat)}`);
+  if (chat > 0) console.log(`  chat basics answered correctly:      ${percent(chatRight, chat)}`);
   console.log(`  median length: ${lengths[Math.floor(lengths.length / 2)] ?? 0} characters`);
   if (argv.includes('--misses')) console.log(misses.join('\n'));
 }

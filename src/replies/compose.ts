@@ -4,7 +4,7 @@
  * related entries. The whole entry stays one click (or `skill <name>`) away. Pure.
  */
 import type { Content } from '../content/load.ts';
-import type { Entry } from '../content/schema.ts';
+import type { BotEntry, Entry } from '../content/schema.ts';
 import { cutAtSentence } from '../text.ts';
 import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
 import type { Passage } from './passages.ts';
@@ -85,4 +85,23 @@ export function briefReply(question: string, entry: Entry, content: Content, ind
     visibility: 'public',
     shareable: true,
   };
+}
+
+/**
+ * When the classifier is unsure which entry a question is about, a passage may still answer it
+ * plainly ("what does 429 mean": the bullet labelled 429): then the short answer from its entry
+ * beats a "did you mean". Not when the likeliest reading is about the bot itself ("how do I
+ * change my time zone" is not a question about time-boxing). Undefined when no passage is that clear.
+ */
+export function plainAnswerReply(
+  question: string,
+  likeliest: Entry | BotEntry | undefined,
+  content: Content,
+  index: PassageIndex,
+): Reply | undefined {
+  if (likeliest?.kind === 'bot') return undefined;
+  const hit = index.plainAnswer(question);
+  const entry = hit ? content.entry(hit.passage.entryId) : undefined;
+  if (!entry || (entry.kind !== 'skill' && entry.kind !== 'faq')) return undefined;
+  return briefReply(question, entry, content, index);
 }

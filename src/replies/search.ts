@@ -4,6 +4,7 @@
  * once built.
  */
 import MiniSearch from 'minisearch';
+import { createTextReader } from '../answer/text.ts';
 import type { Content } from '../content/load.ts';
 import { allPassages, type Passage } from './passages.ts';
 
@@ -17,6 +18,12 @@ export interface PassageHit {
 export interface PassageIndex {
   /** Passages of `entryId` matching `question`, best first. */
   search(question: string, entryId: string): PassageHit[];
+  /**
+   * A passage of any entry that plainly answers `question`, for when the classifier is unsure:
+   * one whose label or tip title names a term of the question and which matches (nearly) all
+   * of them. Undefined when no passage is that clear.
+   */
+  plainAnswer(question: string): PassageHit | undefined;
   /** How many distinct searchable terms the question has. */
   termsOf(question: string): string[];
 }
@@ -79,10 +86,27 @@ function entryTermWeights(passages: Passage[]): Map<string, (term: string) => nu
   return weights;
 }
 
+/** How many of the question's terms a passage must match: all of one or two, all but one of more. */
+const needed = (terms: number) => (terms <= 2 ? terms : terms - 1);
+/** Only the best few hits are worth checking: further down, the match is weaker anyway. */
+const PLAIN_ANSWER_CANDIDATES = 5;
+
+/** The question in the content's own words: slang ("pr", "k8s") and misspellings rewritten. */
+function readerFor(content: Content): (question: string) => string {
+  const read = createTextReader(content.language, {
+    slang: true,
+    misspellings: true,
+    stopwords: false,
+    stopwordChars: false,
+  });
+  return (question) => read(question).words.join(' ');
+}
+
 export function buildPassageIndex(content: Content): PassageIndex {
   const passages = allPassages(content);
   const weights = entryTermWeights(passages);
   const byKey = new Map(passages.map((p) => [p.key, p]));
+  const normalise = readerFor(content);
   const index = new MiniSearch<Passage>({
     idField: 'key',
     fields: ['label', 'heading', 'text'],
@@ -90,21 +114,37 @@ export function buildPassageIndex(content: Content): PassageIndex {
     processTerm,
   });
   index.addAll(passages);
+  const run = (question: string, options: Parameters<typeof index.search>[1]): PassageHit[] =>
+    index.search(normalise(question), options).flatMap((hit) => {
+      const passage = byKey.get(hit.id as string);
+      return passage ? [{ passage, score: hit.score, terms: hit.queryTerms }] : [];
+    });
+  const termsOf = (question: string) => [...new Set(processedTerms(normalise(question)))];
+  const fuzzy = {
+    prefix: (term: string) => term.length >= 5,
+    fuzzy: (term: string) => (term.length >= 6 ? 0.15 : false),
+  };
   return {
-    termsOf: (question) => [...new Set(processedTerms(question))],
+    termsOf,
     search(question, entryId) {
       const weight = weights.get(entryId) ?? (() => 1);
-      const hits = index.search(question, {
+      return run(question, {
+        ...fuzzy,
         boost: BOOST,
         boostTerm: (term) => weight(term),
-        prefix: (term) => term.length >= 5,
-        fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
         filter: (result) => result.entryId === entryId,
       });
-      return hits.flatMap((hit) => {
-        const passage = byKey.get(hit.id as string);
-        return passage ? [{ passage, score: hit.score, terms: hit.queryTerms }] : [];
-      });
+    },
+    plainAnswer(question) {
+      const terms = termsOf(question);
+      if (terms.length === 0) return undefined;
+      return run(question, { ...fuzzy, boost: BOOST })
+        .slice(0, PLAIN_ANSWER_CANDIDATES)
+        .find((hit) => {
+          const named = new Set(processedTerms(hit.passage.label || hit.passage.tipTitle || ''));
+          const matched = terms.filter((t) => hit.terms.includes(t)).length;
+          return matched >= needed(terms.length) && terms.some((t) => named.has(t));
+        });
     },
   };
 }

@@ -1,0 +1,78 @@
+/**
+ * When the classifier is unsure, a passage whose label names the question's subject and which
+ * matches (nearly) all its terms answers it; anything less clear still gets "did you mean".
+ */
+import { readFileSync } from 'node:fs';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { createAnswerer } from '../../src/answer/engine.ts';
+import type { Answerer, AnswerResult } from '../../src/answer/types.ts';
+import { answerReply } from '../../src/commands/knowledge.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { message, testBot } from '../support/core.ts';
+
+const fixture = loadContent('tests/fixtures/replies-content');
+
+/** A classifier that is unsure, with `ids` as its suggestions. */
+function unsure(content: typeof fixture, ...ids: string[]): Answerer {
+  const suggestions = ids.map((id, i) => {
+    const entry = content.entry(id) ?? content.bot.find((b) => b.id === id);
+    if (!entry) throw new Error(`no entry ${id}`);
+    return { entry, score: 0.3 - i * 0.1 };
+  });
+  const result: AnswerResult = { tier: 'unsure', suggestions };
+  return { answer: () => result, lookup: () => result };
+}
+
+async function ask(question: string, answerer: Answerer, content = fixture) {
+  const { bot, deps } = testBot({ content, answerer });
+  return bot.handleMessage(message(question, deps));
+}
+
+const DID_YOU_MEAN = /Did you mean one of these\?/;
+
+describe('an unsure classifier and a passage that plainly answers', () => {
+  it('GIVEN "what is a 404" THEN the 404 bullet answers, under its guide, not "did you mean"', async () => {
+    const reply = await ask('what is a 404', unsure(fixture, 'security', 'apis'));
+    expect(reply.text).toMatch(/^\*\*404 Not Found:\*\*/);
+    expect(reply.text).not.toMatch(DID_YOU_MEAN);
+    expect(reply.title).toBe('APIs');
+    expect(reply.buttons?.[0]?.label).toBe('Full guide: APIs');
+  });
+
+  it('GIVEN words no label names THEN "did you mean" as before', async () => {
+    const reply = await ask('the thing from the meeting yesterday', unsure(fixture, 'apis', 'security'));
+    expect(reply.text).toMatch(DID_YOU_MEAN);
+    expect(reply.buttons?.map((b) => b.label)).toEqual(['APIs', 'Security']);
+  });
+
+  it('GIVEN a question that names a label but asks about more THEN "did you mean"', async () => {
+    const reply = await ask('404 page design ideas for our marketing site', unsure(fixture, 'apis'));
+    expect(reply.text).toMatch(DID_YOU_MEAN);
+  });
+
+  it('GIVEN the likeliest reading is about the bot itself THEN no guide passage answers', async () => {
+    const content = loadContent('content');
+    const reply = await ask(
+      'how do I change my time zone',
+      unsure(content, 'bot-timezones', 'problem-solving'),
+      content,
+    );
+    expect(reply.text).toMatch(DID_YOU_MEAN);
+  });
+});
+
+describe('questions the bot should decline', () => {
+  it('GIVEN every off-topic example the real classifier is not confident about THEN none gets a guide passage', () => {
+    const content = loadContent('content');
+    const answerer = createAnswerer(content);
+    const file = readFileSync('content/offtopic/offtopic.md', 'utf8');
+    const questions = matter(file).data.questions as string[];
+    expect(questions.length).toBeGreaterThan(100);
+    const answered = questions.filter((q) => {
+      const result = answerer.answer(q);
+      return result.tier !== 'confident' && /_From the /.test(answerReply(q, result, content).text);
+    });
+    expect(answered).toEqual([]);
+  });
+});
