@@ -10,6 +10,7 @@
  */
 import { StoreWriteError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { leaderboard } from './board.ts';
 import * as ops from './operations.ts';
 import type { StorePort } from './port.ts';
 import type { Tables, Undo } from './tables.ts';
@@ -89,7 +90,7 @@ export class FileStore implements StorePort {
   recordQuizAnswer: StorePort['recordQuizAnswer'] = (who, key, option) =>
     this.change((t) => ops.recordQuizAnswer(t, who, key, option));
   deleteMember: StorePort['deleteMember'] = (ref) => this.change((t) => ops.deleteMember(t, ref));
-  leaderboardInput: StorePort['leaderboardInput'] = (ref) => this.read((t) => ops.leaderboardInput(t, ref));
+  leaderboard: StorePort['leaderboard'] = (query) => this.read((t) => leaderboard(t, query));
   getWorkspace: StorePort['getWorkspace'] = (ref) => this.read((t) => ops.getWorkspace(t, ref));
   updateWorkspace: StorePort['updateWorkspace'] = (ref, patch) =>
     this.change((t) => ops.updateWorkspace(t, ref, patch));

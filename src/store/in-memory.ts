@@ -1,4 +1,5 @@
 /** The store port kept in memory: for tests, benchmarks and throwaway runs. Nothing survives the process. */
+import { leaderboard } from './board.ts';
 import * as ops from './operations.ts';
 import type { StorePort } from './port.ts';
 import { Tables, tablesFrom } from './tables.ts';
@@ -26,7 +27,7 @@ class InMemoryStore implements StorePort {
   recordQuizAnswer: StorePort['recordQuizAnswer'] = (who, key, option) =>
     this.run((t) => ops.recordQuizAnswer(t, who, key, option));
   deleteMember: StorePort['deleteMember'] = (ref) => this.run((t) => ops.deleteMember(t, ref));
-  leaderboardInput: StorePort['leaderboardInput'] = (ref) => this.run((t) => ops.leaderboardInput(t, ref));
+  leaderboard: StorePort['leaderboard'] = (query) => this.run((t) => leaderboard(t, query));
   getWorkspace: StorePort['getWorkspace'] = (ref) => this.run((t) => ops.getWorkspace(t, ref));
   updateWorkspace: StorePort['updateWorkspace'] = (ref, patch) =>
     this.run((t) => ops.updateWorkspace(t, ref, patch));

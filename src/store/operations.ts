@@ -7,7 +7,6 @@ import type {
   ChannelRef,
   CheckinDateRule,
   CheckinResult,
-  LeaderboardInput,
   Member,
   MemberContext,
   MemberIdentity,
@@ -125,16 +124,6 @@ export function deleteMember(t: Tables, ref: MemberRef): boolean {
   if (!t.users.has(key)) return false;
   t.put(t.users, key, undefined);
   return true;
-}
-
-export function leaderboardInput(t: Tables, ref: WorkspaceRef): LeaderboardInput {
-  const members: Member[] = [];
-  for (const user of t.users.values()) {
-    if (user.platform === ref.platform && user.workspaceId === ref.workspaceId && user.checkins.length > 0) {
-      members.push(user);
-    }
-  }
-  return { workspace: getWorkspace(t, ref), members };
 }
 
 export function updateWorkspace(t: Tables, ref: WorkspaceRef, patch: WorkspaceSettings): WorkspaceSettings {

@@ -98,11 +98,59 @@ export interface PostOutcome {
   reason?: string;
 }
 
-/** Everything a leaderboard of one workspace is computed from. */
-export interface LeaderboardInput {
+/** One day policy's part of a streak summary (see src/streaks/summary.ts). */
+export interface PolicySummary {
+  /** The run as of the last check-in. */
+  run: number;
+  longest: number;
+  /** The last day the run is still current on (freezes covering the days missed since). */
+  aliveThrough: LocalDate;
+}
+
+/**
+ * A member's streak reduced to what ranking needs, valid until their next check-in. Stores keep
+ * it next to the member (computed with `streakSummary`) so a board never walks every history.
+ */
+export interface StreakSummary {
+  total: number;
+  weekdays: PolicySummary;
+  daily: PolicySummary;
+}
+
+/** The timezone fields "today" depends on. */
+export type MemberZones = Pick<Member, 'timezone' | 'previousTimezone' | 'timezoneFrom'>;
+
+/** A member's local date now, from their timezone fields and their workspace's settings. Pure. */
+export type MemberTodayRule = (zones: MemberZones, workspace: Readonly<WorkspaceSettings>) => LocalDate;
+
+export interface LeaderboardQuery extends MemberRef {
+  /** How many entries from the top. */
+  limit: number;
+  /** Called once per distinct set of timezone fields among the workspace's members. */
+  todayFor: MemberTodayRule;
+}
+
+export interface BoardEntry {
+  /** Competition ranking by (current, longest, total): equal numbers share a rank (1, 2, 2, 4). */
+  rank: number;
+  userId: string;
+  displayName: string;
+  current: number;
+  longest: number;
+  total: number;
+}
+
+export interface LeaderboardPage {
   workspace: WorkspaceSettings;
-  /** Members of that workspace (that platform only) with at least one check-in, in no set order. */
-  members: Member[];
+  /**
+   * The best `limit` members with a check-in, by current streak, then longest, then total (all
+   * descending), then display name and user id (in the store's own text order).
+   */
+  top: BoardEntry[];
+  /** The asker's entry (in `top` or not); absent before their first check-in. */
+  asker?: BoardEntry;
+  /** Members of the workspace with at least one check-in. */
+  size: number;
 }
 
 export interface StoreHealth {
@@ -134,7 +182,8 @@ export interface StorePort {
   recordQuizAnswer(who: MemberIdentity, answerKey: string, option: number): Promise<QuizAnswerResult>;
   /** Remove the member and everything stored about them. False when there was no such member. */
   deleteMember(ref: MemberRef): Promise<boolean>;
-  leaderboardInput(ref: WorkspaceRef): Promise<LeaderboardInput>;
+  /** The workspace's (that platform only) board, ranked by the store without handing out members. */
+  leaderboard(query: LeaderboardQuery): Promise<LeaderboardPage>;
 
   // Workspace settings
   getWorkspace(ref: WorkspaceRef): Promise<WorkspaceSettings>;

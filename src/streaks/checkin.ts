@@ -7,7 +7,7 @@ import type { LocalDate } from '../store/types.ts';
 import type { Origin } from '../types.ts';
 import { checkinDate } from './checkin-date.ts';
 import { dayPolicyOf, memberToday, type TimezoneSource, timezoneFor, zoneInForce } from './context.ts';
-import { leaderboard } from './leaderboard.ts';
+import { boardQuery, leaderboard } from './leaderboard.ts';
 import { type MarkedDay, milestoneReached, recentDays, streakStats } from './rules.ts';
 
 export interface CheckinOutcome {
@@ -69,18 +69,20 @@ export interface StreakOverview {
 /** Everything `streak` and the Slack App Home show about one person. Reads only. */
 export async function streakOverview(deps: CoreDeps, origin: Origin): Promise<StreakOverview> {
   const { defaultTimezone } = deps.settings;
-  const [member, input] = await Promise.all([
+  // Only the asker's entry is needed here: no top rows.
+  const [member, page] = await Promise.all([
     deps.store.getMember(origin),
-    deps.store.leaderboardInput(origin),
+    deps.store.leaderboard(boardQuery(origin, origin.at, defaultTimezone, 0)),
   ]);
-  const zone = timezoneFor(member, input.workspace, defaultTimezone);
-  const timezone = zoneInForce(member, input.workspace, defaultTimezone, origin.at);
-  const today = memberToday(member, input.workspace, defaultTimezone, origin.at);
-  const policy = dayPolicyOf(input.workspace);
+  const { workspace } = page;
+  const zone = timezoneFor(member, workspace, defaultTimezone);
+  const timezone = zoneInForce(member, workspace, defaultTimezone, origin.at);
+  const today = memberToday(member, workspace, defaultTimezone, origin.at);
+  const policy = dayPolicyOf(workspace);
   const checkins = member?.checkins ?? [];
   const stats = streakStats(checkins, today, policy);
   const days = recentDays(checkins, today, policy);
-  const board = leaderboard(input, origin, origin.at, defaultTimezone);
+  const board = leaderboard(page, origin);
   return {
     ...pickNumbers(stats),
     checkedInToday: stats.checkedInToday,

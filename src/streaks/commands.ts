@@ -3,7 +3,7 @@ import { type Command, defineCommand } from '../commands/registry.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Incoming, Reply } from '../types.ts';
 import { type CheckinOutcome, recordCheckin, streakOverview } from './checkin.ts';
-import { leaderboard } from './leaderboard.ts';
+import { boardQuery, leaderboard } from './leaderboard.ts';
 import { days, daysRow, formatDay, milestoneLine, safeName } from './render.ts';
 import { settingsCommand } from './settings.ts';
 import { timezoneCommand } from './timezone.ts';
@@ -48,8 +48,8 @@ export const streak = async (msg: Incoming, _args: unknown, deps: CoreDeps): Pro
 };
 
 const top = async (msg: Incoming, _args: unknown, deps: CoreDeps): Promise<Reply> => {
-  const input = await deps.store.leaderboardInput(msg);
-  const board = leaderboard(input, msg, msg.at, deps.settings.defaultTimezone);
+  const page = await deps.store.leaderboard(boardQuery(msg, msg.at, deps.settings.defaultTimezone));
+  const board = leaderboard(page, msg);
   if (board.size === 0) {
     return {
       title: 'Leaderboard',

@@ -1,20 +1,14 @@
-/** The team leaderboard: one workspace on one platform, never mixed. Pure. */
-import type { LeaderboardInput } from '../store/port.ts';
-import { dayPolicyOf, type Who, zoneInForce } from './context.ts';
-import { dateIn } from './day.ts';
-import { streakStats } from './rules.ts';
+/**
+ * The team leaderboard: one workspace on one platform, never mixed. The store ranks (in SQL on
+ * PostgreSQL) from each member's streak summary; the core decides what "today" is for each
+ * member and how the board reads.
+ */
+import type { BoardEntry, LeaderboardPage, LeaderboardQuery, MemberTodayRule } from '../store/port.ts';
+import { memberToday, type Who } from './context.ts';
+
+export type { BoardEntry };
 
 export const BOARD_SIZE = 10;
-
-export interface BoardEntry {
-  /** Competition ranking: equal numbers share a rank (1, 2, 2, 4). */
-  rank: number;
-  userId: string;
-  displayName: string;
-  current: number;
-  longest: number;
-  total: number;
-}
 
 export interface Leaderboard {
   top: BoardEntry[];
@@ -26,63 +20,34 @@ export interface Leaderboard {
   size: number;
 }
 
-type Unranked = Omit<BoardEntry, 'rank'>;
-
-function compareEntries(a: Unranked, b: Unranked): number {
-  return (
-    b.current - a.current ||
-    b.longest - a.longest ||
-    b.total - a.total ||
-    a.displayName.localeCompare(b.displayName) ||
-    a.userId.localeCompare(b.userId)
-  );
+/** Each member's local date at `now`, in the timezone in force for them. Pure. */
+export function todayRule(defaultTimezone: string, now: Date): MemberTodayRule {
+  return (zones, workspace) => memberToday(zones, workspace, defaultTimezone, now);
 }
 
-const sameNumbers = (a: Unranked, b: Unranked): boolean =>
-  a.current === b.current && a.longest === b.longest && a.total === b.total;
-
-/** The board for the workspace `input` was read for (the store picks its members). Pure. */
-export function leaderboard(
-  input: LeaderboardInput,
+/** What to ask the store for the board `who` sees at `now`. */
+export function boardQuery(
   who: Who,
   now: Date,
   defaultTimezone: string,
   limit = BOARD_SIZE,
-): Leaderboard {
-  const policy = dayPolicyOf(input.workspace);
-  // Formatting a date per user is the expensive part; people share a handful of timezones.
-  const todayIn = new Map<string, string>();
-  const entries: Unranked[] = input.members.map((user) => {
-    const timezone = zoneInForce(user, input.workspace, defaultTimezone, now);
-    let today = todayIn.get(timezone);
-    if (!today) {
-      today = dateIn(now, timezone);
-      todayIn.set(timezone, today);
-    }
-    const stats = streakStats(user.checkins, today, policy);
-    return { userId: user.userId, displayName: user.displayName, ...stats };
-  });
-  entries.sort(compareEntries);
-  const ranked: BoardEntry[] = [];
-  entries.forEach((entry, index) => {
-    const previous = ranked[index - 1];
-    const rank = previous && sameNumbers(previous, entry) ? previous.rank : index + 1;
-    ranked.push({
-      rank,
-      userId: entry.userId,
-      displayName: entry.displayName,
-      current: entry.current,
-      longest: entry.longest,
-      total: entry.total,
-    });
-  });
-  const top = ranked.slice(0, limit);
-  const mine = ranked.find((e) => e.userId === who.userId);
-  const inTop = top.some((e) => e.userId === who.userId);
+): LeaderboardQuery {
   return {
-    top,
-    asker: mine && !inTop ? mine : undefined,
-    askerRank: mine?.rank ?? null,
-    size: ranked.length,
+    platform: who.platform,
+    workspaceId: who.workspaceId,
+    userId: who.userId,
+    limit,
+    todayFor: todayRule(defaultTimezone, now),
+  };
+}
+
+/** The board as the commands show it, from the store's page. Pure. */
+export function leaderboard(page: LeaderboardPage, who: Who): Leaderboard {
+  const inTop = page.top.some((e) => e.userId === who.userId);
+  return {
+    top: page.top,
+    asker: page.asker && !inTop ? page.asker : undefined,
+    askerRank: page.asker?.rank ?? null,
+    size: page.size,
   };
 }

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberIdentity, StorePort } from '../../src/store/port.ts';
 import { type PostRecord, postKey, type Schedule } from '../../src/store/types.ts';
+import { boardIds, describeStoreBoardContract } from './contract-board.ts';
 import { describeStoreDataContract } from './contract-data.ts';
 
 export interface OpenedStore {
@@ -76,6 +77,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     describeSettingsAndSchedules(current);
     describePosts(current);
     describeStoreDataContract(current);
+    describeStoreBoardContract(current);
   });
 }
 
@@ -138,8 +140,7 @@ function describeMembers(current: () => StorePort): void {
         displayName: `P${i}`,
       }));
       await Promise.all(people.map((who) => store.checkIn(who, on('2026-03-04'))));
-      const board = await store.leaderboardInput(alice);
-      expect(board.members.map((m) => m.userId).sort()).toEqual(people.map((p) => p.userId).sort());
+      expect((await boardIds(store, alice)).sort()).toEqual(people.map((p) => p.userId).sort());
     });
 
     it('sets and clears timezone fields, creating the member without check-ins', async () => {
@@ -181,21 +182,23 @@ function describeMembers(current: () => StorePort): void {
       expect(await store.deleteMember(alice)).toBe(true);
       expect(await store.deleteMember(alice)).toBe(false);
       expect(await store.getMember(alice)).toBeUndefined();
-      expect((await store.leaderboardInput(alice)).members.map((m) => m.userId)).toEqual(['U2']);
+      expect(await boardIds(store, alice)).toEqual(['U2']);
       expect((await store.checkIn(alice, on('2026-03-04'))).status).toBe('counted');
     });
 
-    it('builds a leaderboard input from one workspace on one platform, checked-in members only', async () => {
+    it('ranks one workspace on one platform, checked-in members only', async () => {
       const store = current();
       await store.updateWorkspace(alice, { learningDays: 'daily' });
       await store.checkIn(alice, on('2026-03-04'));
       await store.setTimezone(bob, () => ({ timezone: 'UTC' }));
       await store.checkIn({ ...alice, workspaceId: 'T2' }, on('2026-03-04'));
       await store.checkIn({ ...alice, platform: 'discord' }, on('2026-03-04'));
-      const board = await store.leaderboardInput({ platform: 'slack', workspaceId: 'T1' });
+      const board = await store.leaderboard({ ...alice, limit: 10, todayFor: () => '2026-03-04' });
       expect(board.workspace).toEqual({ learningDays: 'daily' });
-      expect(board.members).toHaveLength(1);
-      expect(board.members[0]).toMatchObject({ userId: 'U1', workspaceId: 'T1', platform: 'slack' });
+      expect(board.size).toBe(1);
+      expect(board.top).toEqual([
+        { rank: 1, userId: 'U1', displayName: 'Alice', current: 1, longest: 1, total: 1 },
+      ]);
     });
 
     it('treats unusual ids as plain data', async () => {

@@ -32,6 +32,41 @@ describePostgres('PostgreSQL migrations', () => {
     expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
   });
 
+  it('GIVEN members saved before streak summaries existed THEN the upgrade fills theirs in', async () => {
+    const pool = await freshPool();
+    await migrate(pool, MIGRATIONS.slice(0, 1));
+    await pool.query(
+      `INSERT INTO members VALUES ('slack:T1:U1', 'slack', 'T1', 'U1', '{"displayName":"Ann"}'),
+                                  ('slack:T1:U2', 'slack', 'T1', 'U2', '{"displayName":"Ben"}')`,
+    );
+    // Monday to Wednesday, then Friday: a run of 3 broken by Thursday (no freeze yet): run 1.
+    await pool.query(
+      `INSERT INTO checkins VALUES ('slack:T1:U1', '2026-03-02'), ('slack:T1:U1', '2026-03-03'),
+                                   ('slack:T1:U1', '2026-03-04'), ('slack:T1:U1', '2026-03-06')`,
+    );
+    expect((await migrate(pool)).applied).toEqual([2]);
+    const { rows } = await pool.query(
+      `SELECT key, checkin_total, weekdays_run, weekdays_longest, weekdays_alive::text
+       FROM members ORDER BY key`,
+    );
+    expect(rows).toEqual([
+      {
+        key: 'slack:T1:U1',
+        checkin_total: 4,
+        weekdays_run: 1,
+        weekdays_longest: 3,
+        weekdays_alive: '2026-03-09',
+      },
+      {
+        key: 'slack:T1:U2',
+        checkin_total: 0,
+        weekdays_run: null,
+        weekdays_longest: null,
+        weekdays_alive: null,
+      },
+    ]);
+  });
+
   it('GIVEN five instances starting together THEN the schema is applied exactly once, no one fails', async () => {
     const pool = await freshPool();
     // Separate pools: separate connections, as separate processes would have.

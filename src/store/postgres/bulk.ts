@@ -11,6 +11,7 @@ import {
   type StoreData,
   type WorkspaceSettings,
 } from '../types.ts';
+import { SUMMARY_COLUMNS, summaryValues } from './board.ts';
 import { profileOf, rowToMember } from './members.ts';
 
 const BATCH = 5_000;
@@ -64,8 +65,9 @@ const json = (record: unknown) => JSON.stringify(record);
 /** Each table's insert (columns as arrays through `unnest`) and its rows from a data file. */
 const LOADS: Array<{ sql: string; rows: (data: StoreData) => unknown[][] }> = [
   {
-    sql: `INSERT INTO members (key, platform, workspace_id, user_id, profile)
-          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+    sql: `INSERT INTO members (key, platform, workspace_id, user_id, profile, ${SUMMARY_COLUMNS.join(', ')})
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[],
+                               $6::int[], $7::int[], $8::int[], $9::date[], $10::int[], $11::int[], $12::date[])`,
     rows: (data) =>
       Object.entries(data.users).map(([key, u]) => [
         key,
@@ -73,6 +75,7 @@ const LOADS: Array<{ sql: string; rows: (data: StoreData) => unknown[][] }> = [
         u.workspaceId,
         u.userId,
         json(profileOf(u)),
+        ...summaryValues(u.checkins),
       ]),
   },
   {

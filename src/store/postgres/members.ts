@@ -5,7 +5,6 @@
  */
 import type pg from 'pg';
 import type {
-  LeaderboardInput,
   Member,
   MemberContext,
   MemberIdentity,
@@ -126,23 +125,4 @@ export async function recordQuizAnswer(
 export async function deleteMember(db: Db, ref: MemberRef): Promise<boolean> {
   const deleted = await db.query('DELETE FROM members WHERE key = $1', [memberKeyOf(ref)]);
   return deleted.rowCount === 1;
-}
-
-/**
- * Members of one workspace with at least one check-in, with their dates and answers gathered by
- * grouping (one pass over each table) rather than per member: 100,000 members stay one query.
- */
-export async function leaderboardInput(db: Db, ref: WorkspaceRef): Promise<LeaderboardInput> {
-  const { rows } = await db.query<MemberRow>(
-    `WITH here AS (SELECT key, profile FROM members WHERE platform = $1 AND workspace_id = $2),
-     dates AS (SELECT c.member_key, array_agg(c.local_date::text ORDER BY c.local_date) AS checkins
-               FROM checkins c JOIN here ON here.key = c.member_key GROUP BY c.member_key),
-     answers AS (SELECT q.member_key, jsonb_object_agg(q.answer_key, q.option) AS quiz
-                 FROM quiz_answers q JOIN here ON here.key = q.member_key GROUP BY q.member_key)
-     SELECT here.key, here.profile, dates.checkins, coalesce(answers.quiz, '{}'::jsonb) AS quiz
-     FROM here JOIN dates ON dates.member_key = here.key
-     LEFT JOIN answers ON answers.member_key = here.key`,
-    [ref.platform, ref.workspaceId],
-  );
-  return { workspace: await getWorkspace(db, ref), members: rows.map(rowToMember) };
 }

@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { DataFileError } from '../../errors.ts';
+import { backfillSummaries } from './board.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { storeFailure } from './pool.ts';
 
@@ -63,6 +64,8 @@ export async function migrate(
         migration.name,
       ]);
     }
+    // Before any instance serves: members written before the summaries existed get theirs.
+    if (pending.some((m) => m.version === 2)) await backfillSummaries(client);
     await client.query('COMMIT');
     const version = Math.max(0, ...done, ...pending.map((m) => m.version));
     return { applied: pending.map((m) => m.version), version };

@@ -11,6 +11,7 @@ import type { Secret } from '../../secret.ts';
 import type { CheckinDateRule, CheckinResult, MemberIdentity, StoreHealth, StorePort } from '../port.ts';
 import type { PostRecord } from '../types.ts';
 import { Batcher } from './batcher.ts';
+import * as board from './board.ts';
 import { exportData, importData } from './bulk.ts';
 import { checkinBatch } from './checkins.ts';
 import * as members from './members.ts';
@@ -66,8 +67,10 @@ class PostgresStore implements StorePort {
     this.atomic('save the quiz answer', (c) => members.recordQuizAnswer(c, who, key, option));
   deleteMember: StorePort['deleteMember'] = (ref) =>
     this.run('delete the member', (db) => members.deleteMember(db, ref));
-  leaderboardInput: StorePort['leaderboardInput'] = (ref) =>
-    this.run('read the leaderboard', (db) => members.leaderboardInput(db, ref));
+  leaderboard: StorePort['leaderboard'] = (query) =>
+    this.run('read the leaderboard', async (db) =>
+      board.leaderboard(db, query, await members.getWorkspace(db, query)),
+    );
   getWorkspace: StorePort['getWorkspace'] = (ref) =>
     this.run('read workspace settings', (db) => members.getWorkspace(db, ref));
   updateWorkspace: StorePort['updateWorkspace'] = (ref, patch) =>

@@ -1,0 +1,147 @@
+/**
+ * Streak summaries and the leaderboard in PostgreSQL. Each member row carries the summary of its
+ * check-ins (src/streaks/summary.ts), rewritten in the transaction that adds a check-in, so the
+ * board is one ranking query: no member's history leaves the database.
+ */
+import type pg from 'pg';
+import { streakSummary } from '../../streaks/summary.ts';
+import type { BoardEntry, LeaderboardPage, LeaderboardQuery, MemberZones } from '../port.ts';
+import type { LocalDate, WorkspaceSettings } from '../types.ts';
+
+type Db = pg.Pool | pg.PoolClient;
+
+/** The summary columns of `members`, in the order `summaryValues` gives them. */
+export const SUMMARY_COLUMNS = [
+  'checkin_total',
+  'weekdays_run',
+  'weekdays_longest',
+  'weekdays_alive',
+  'daily_run',
+  'daily_longest',
+  'daily_alive',
+] as const;
+
+/** The summary column values for a member with these check-ins (total 0 and nulls when none). */
+export function summaryValues(checkins: readonly LocalDate[]): Array<number | string | null> {
+  const s = streakSummary(checkins);
+  if (!s) return [0, null, null, null, null, null, null];
+  const { weekdays: w, daily: d } = s;
+  return [s.total, w.run, w.longest, w.aliveThrough, d.run, d.longest, d.aliveThrough];
+}
+
+const SET_SUMMARIES = `
+  UPDATE members SET checkin_total = s.total, weekdays_run = s.w_run, weekdays_longest = s.w_longest,
+    weekdays_alive = s.w_alive, daily_run = s.d_run, daily_longest = s.d_longest, daily_alive = s.d_alive
+  FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::date[], $6::int[], $7::int[], $8::date[])
+    AS s(key, total, w_run, w_longest, w_alive, d_run, d_longest, d_alive)
+  WHERE members.key = s.key`;
+
+/** Rewrite the summaries of these members from their complete check-in lists. */
+export async function writeSummaries(
+  db: Db,
+  members: ReadonlyMap<string, readonly LocalDate[]>,
+): Promise<void> {
+  if (members.size === 0) return;
+  const rows = [...members].map(([key, checkins]) => [key, ...summaryValues(checkins)]);
+  await db.query(
+    SET_SUMMARIES,
+    Array.from({ length: 8 }, (_, i) => rows.map((row) => row[i])),
+  );
+}
+
+const UNSUMMARIZED = `
+  SELECT m.key, coalesce(array_agg(c.local_date::text) FILTER (WHERE c.local_date IS NOT NULL), '{}') AS checkins
+  FROM (SELECT key FROM members WHERE checkin_total IS NULL ORDER BY key LIMIT $1) m
+  LEFT JOIN checkins c ON c.member_key = m.key GROUP BY m.key`;
+
+/** Summarise rows from before the summary columns existed (run under the migration lock). */
+export async function backfillSummaries(client: pg.PoolClient, batch = 5_000): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const { rows } = await client.query<{ key: string; checkins: LocalDate[] }>(UNSUMMARIZED, [batch]);
+    if (rows.length === 0) return done;
+    await writeSummaries(client, new Map(rows.map((row) => [row.key, row.checkins])));
+    done += rows.length;
+  }
+}
+
+const ZONES = `
+  SELECT DISTINCT profile->>'timezone' AS timezone, profile->>'previousTimezone' AS "previousTimezone",
+         profile->>'timezoneFrom' AS "timezoneFrom"
+  FROM members WHERE platform = $1 AND workspace_id = $2 AND checkin_total > 0`;
+
+/** Ranked by the port's order; the row at position 1 always comes back so `size` is known. */
+const rankingSql = (policy: 'weekdays' | 'daily') => `
+  WITH zones AS (SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::date[]) AS z(tz, prev, starts, today)),
+  board AS (
+    SELECT m.user_id, coalesce(m.profile->>'displayName', '') AS display_name, m.checkin_total AS total,
+           CASE WHEN z.today <= m.${policy}_alive THEN m.${policy}_run ELSE 0 END AS current,
+           m.${policy}_longest AS longest
+    FROM members m JOIN zones z
+      ON z.tz = coalesce(m.profile->>'timezone', '') AND z.prev = coalesce(m.profile->>'previousTimezone', '')
+     AND z.starts = coalesce(m.profile->>'timezoneFrom', '')
+    WHERE m.platform = $1 AND m.workspace_id = $2 AND m.checkin_total > 0),
+  ranked AS (
+    SELECT *, rank() OVER (ORDER BY current DESC, longest DESC, total DESC) AS rank,
+           row_number() OVER (ORDER BY current DESC, longest DESC, total DESC, display_name, user_id) AS position,
+           count(*) OVER () AS size
+    FROM board)
+  SELECT * FROM ranked WHERE position <= greatest($7::int, 1) OR user_id = $8 ORDER BY position`;
+
+interface RankedRow {
+  user_id: string;
+  display_name: string;
+  total: number;
+  current: number;
+  longest: number;
+  rank: string;
+  position: string;
+  size: string;
+}
+
+const entryOf = (row: RankedRow): BoardEntry => ({
+  rank: Number(row.rank),
+  userId: row.user_id,
+  displayName: row.display_name,
+  current: row.current,
+  longest: row.longest,
+  total: row.total,
+});
+
+export async function leaderboard(
+  db: Db,
+  query: LeaderboardQuery,
+  workspace: WorkspaceSettings,
+): Promise<LeaderboardPage> {
+  const where = [query.platform, query.workspaceId];
+  const zones = (await db.query<MemberZones>(ZONES, where)).rows;
+  const todays = zones.map((z) => query.todayFor(withoutNulls(z), workspace));
+  const blank = (field: keyof MemberZones) => zones.map((z) => z[field] ?? '');
+  const { rows } = await db.query<RankedRow>(
+    rankingSql(workspace.learningDays === 'daily' ? 'daily' : 'weekdays'),
+    [
+      ...where,
+      blank('timezone'),
+      blank('previousTimezone'),
+      blank('timezoneFrom'),
+      todays,
+      query.limit,
+      query.userId,
+    ],
+  );
+  const page: LeaderboardPage = { workspace, top: [], size: Number(rows[0]?.size ?? 0) };
+  for (const row of rows) {
+    if (Number(row.position) <= query.limit) page.top.push(entryOf(row));
+    if (row.user_id === query.userId) page.asker = entryOf(row);
+  }
+  return page;
+}
+
+/** SQL gives absent fields as null; the core's rules expect them absent. */
+function withoutNulls(zones: MemberZones): MemberZones {
+  const clean: MemberZones = {};
+  if (zones.timezone) clean.timezone = zones.timezone;
+  if (zones.previousTimezone) clean.previousTimezone = zones.previousTimezone;
+  if (zones.timezoneFrom) clean.timezoneFrom = zones.timezoneFrom;
+  return clean;
+}
