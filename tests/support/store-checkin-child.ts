@@ -1,19 +1,29 @@
 /**
- * Child process for the store kill drill. Once its modules are loaded it waits for a line on
- * stdin (so the drill can boot the next child while the current one works): `go`, or `go <n>` to
- * have it SIGKILL itself right after printing its n-th confirmation, the moment least forgiving of
- * a confirmation that ran ahead of the disk. Then it opens the data file given as argv[2] and makes
- * check-ins for users `<prefix>-0`, `<prefix>-1`, … (prefix argv[3]) as fast as it can, a few in
- * flight at a time, printing `ok <userId>` on stdout once each is confirmed. Runs until killed.
+ * Child process for the kill drills (store-kill-drill.ts), on either store:
+ *
+ *   node child.mjs file <data file> <prefix>
+ *   node child.mjs postgres <database url> <prefix>
+ *
+ * Once its modules are loaded it waits for a line on stdin (so the drill can boot the next child
+ * while the current one works): `go`, or `go <n>` to have it SIGKILL itself right after printing
+ * its n-th confirmation, the moment least forgiving of a confirmation that ran ahead of the disk.
+ * Then it opens the store and checks in users `<prefix>-0`, `<prefix>-1`, … through
+ * `recordCheckin`, several in flight at a time, printing `ok <userId>` on stdout once each is
+ * confirmed. Runs until killed.
  */
 import { once } from 'node:events';
 import type { CoreDeps } from '../../src/core.ts';
 import type { Logger } from '../../src/log.ts';
+import { Secret } from '../../src/secret.ts';
 import { openStore } from '../../src/store/lowdb.ts';
+import type { StorePort } from '../../src/store/port.ts';
+import { openPostgresStore } from '../../src/store/postgres/store.ts';
 import { recordCheckin } from '../../src/streaks/checkin.ts';
 
-const [file, prefix = 'u'] = process.argv.slice(2);
-if (!file) throw new Error('usage: store-checkin-child <data file> [user prefix]');
+const [kind, where, prefix = 'u'] = process.argv.slice(2);
+if ((kind !== 'file' && kind !== 'postgres') || !where) {
+  throw new Error('usage: store-checkin-child file|postgres <data file | database url> [user prefix]');
+}
 
 // A do-nothing logger without pino: the drill bundles this file for a fast start, and pino does not bundle.
 const noop = () => {};
@@ -22,7 +32,10 @@ const silentLogger = { error: noop, warn: noop, info: noop, debug: noop } as unk
 const [go] = (await once(process.stdin, 'data')) as [Buffer];
 const dieAfter = Number(go.toString().trim().split(' ')[1] ?? Number.NaN);
 
-const store = await openStore({ file, log: silentLogger });
+const store: StorePort =
+  kind === 'file'
+    ? await openStore({ file: where, log: silentLogger })
+    : await openPostgresStore({ url: new Secret(where), log: silentLogger });
 const deps = {
   store,
   clock: () => new Date(),
@@ -51,5 +64,6 @@ async function checkinLoop(): Promise<never> {
     if (++printed === dieAfter) process.kill(process.pid, 'SIGKILL');
   }
 }
-// Several loops so that writes coalesce and confirmations arrive while the next write is running.
-await Promise.all([checkinLoop(), checkinLoop(), checkinLoop(), checkinLoop()]);
+// Several loops so that writes coalesce (file) or share a commit (PostgreSQL) and confirmations
+// arrive while the next write is running.
+await Promise.all(Array.from({ length: kind === 'file' ? 4 : 8 }, checkinLoop));

@@ -1,7 +1,10 @@
 /**
  * Streak summaries and the leaderboard in PostgreSQL. Each member row carries the summary of its
- * check-ins (src/streaks/summary.ts), rewritten in the transaction that adds a check-in, so the
- * board is one ranking query: no member's history leaves the database.
+ * check-ins (src/streaks/summary.ts). A check-in only bumps the row's `checkin_seq`; before it
+ * ranks, the board recomputes the summaries whose `summary_seq` lags (those members changed since
+ * the last board), so the ranking itself is one query and no other history leaves the database.
+ * A summary is written only if the row's `checkin_seq` is still the one its check-ins were read
+ * with: a check-in that lands in between leaves it stale for the next board, never wrong.
  */
 import type pg from 'pg';
 import { streakSummary } from '../../streaks/summary.ts';
@@ -30,38 +33,47 @@ export function summaryValues(checkins: readonly LocalDate[]): Array<number | st
 }
 
 const SET_SUMMARIES = `
-  UPDATE members SET checkin_total = s.total, weekdays_run = s.w_run, weekdays_longest = s.w_longest,
-    weekdays_alive = s.w_alive, daily_run = s.d_run, daily_longest = s.d_longest, daily_alive = s.d_alive
-  FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::date[], $6::int[], $7::int[], $8::date[])
-    AS s(key, total, w_run, w_longest, w_alive, d_run, d_longest, d_alive)
-  WHERE members.key = s.key`;
+  UPDATE members SET summary_seq = s.seq, checkin_total = s.total,
+    weekdays_run = s.w_run, weekdays_longest = s.w_longest, weekdays_alive = s.w_alive,
+    daily_run = s.d_run, daily_longest = s.d_longest, daily_alive = s.d_alive
+  FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::date[], $7::int[], $8::int[], $9::date[])
+    AS s(key, seq, total, w_run, w_longest, w_alive, d_run, d_longest, d_alive)
+  WHERE members.key = s.key AND members.checkin_seq = s.seq`;
 
-/** Rewrite the summaries of these members from their complete check-in lists. */
-export async function writeSummaries(
-  db: Db,
-  members: ReadonlyMap<string, readonly LocalDate[]>,
-): Promise<void> {
-  if (members.size === 0) return;
-  const rows = [...members].map(([key, checkins]) => [key, ...summaryValues(checkins)]);
-  await db.query(
-    SET_SUMMARIES,
-    Array.from({ length: 8 }, (_, i) => rows.map((row) => row[i])),
-  );
+interface StaleRow {
+  key: string;
+  seq: number;
+  checkins: LocalDate[];
 }
 
-const UNSUMMARIZED = `
-  SELECT m.key, coalesce(array_agg(c.local_date::text) FILTER (WHERE c.local_date IS NOT NULL), '{}') AS checkins
-  FROM (SELECT key FROM members WHERE checkin_total IS NULL ORDER BY key LIMIT $1) m
-  LEFT JOIN checkins c ON c.member_key = m.key GROUP BY m.key`;
+// One snapshot gives each row's seq and check-ins together: a check-in changes both in one statement.
+const stale = (scope: string) => `
+  SELECT m.key, m.checkin_seq AS seq,
+         coalesce(array_agg(c.local_date::text) FILTER (WHERE c.local_date IS NOT NULL), '{}') AS checkins
+  FROM (SELECT key, checkin_seq FROM members WHERE checkin_seq <> summary_seq ${scope}
+        ORDER BY key LIMIT 5000) m
+  LEFT JOIN checkins c ON c.member_key = m.key GROUP BY m.key, m.checkin_seq`;
 
-/** Summarise rows from before the summary columns existed (run under the migration lock). */
-export async function backfillSummaries(client: pg.PoolClient, batch = 5_000): Promise<number> {
-  let done = 0;
+const STALE_ANYWHERE = stale('');
+const STALE_IN_WORKSPACE = stale('AND platform = $1 AND workspace_id = $2');
+
+/**
+ * Recompute stale summaries, 5,000 members a statement: of one workspace, or (no `where`) of every
+ * workspace, as the upgrade to the summary columns does once. A round that can write nothing
+ * (members checking in all the while) ends it: they stay stale for the next board.
+ */
+export async function refreshSummaries(db: Db, where?: [string, string]): Promise<void> {
   for (;;) {
-    const { rows } = await client.query<{ key: string; checkins: LocalDate[] }>(UNSUMMARIZED, [batch]);
-    if (rows.length === 0) return done;
-    await writeSummaries(client, new Map(rows.map((row) => [row.key, row.checkins])));
-    done += rows.length;
+    const { rows } = where
+      ? await db.query<StaleRow>(STALE_IN_WORKSPACE, where)
+      : await db.query<StaleRow>(STALE_ANYWHERE);
+    if (rows.length === 0) return;
+    const values = rows.map((row) => [row.key, row.seq, ...summaryValues(row.checkins)]);
+    const written = await db.query(
+      SET_SUMMARIES,
+      Array.from({ length: 9 }, (_, i) => values.map((row) => row[i])),
+    );
+    if (written.rowCount === 0) return;
   }
 }
 
@@ -113,7 +125,8 @@ export async function leaderboard(
   query: LeaderboardQuery,
   workspace: WorkspaceSettings,
 ): Promise<LeaderboardPage> {
-  const where = [query.platform, query.workspaceId];
+  const where: [string, string] = [query.platform, query.workspaceId];
+  await refreshSummaries(db, where);
   const zones = (await db.query<MemberZones>(ZONES, where)).rows;
   const todays = zones.map((z) => query.todayFor(withoutNulls(z), workspace));
   const blank = (field: keyof MemberZones) => zones.map((z) => z[field] ?? '');

@@ -65,9 +65,10 @@ const json = (record: unknown) => JSON.stringify(record);
 /** Each table's insert (columns as arrays through `unnest`) and its rows from a data file. */
 const LOADS: Array<{ sql: string; rows: (data: StoreData) => unknown[][] }> = [
   {
-    sql: `INSERT INTO members (key, platform, workspace_id, user_id, profile, ${SUMMARY_COLUMNS.join(', ')})
-          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[],
-                               $6::int[], $7::int[], $8::int[], $9::date[], $10::int[], $11::int[], $12::date[])`,
+    // Summaries computed here, current as imported (checkin_seq and summary_seq both 1).
+    sql: `INSERT INTO members (key, platform, workspace_id, user_id, profile, ${SUMMARY_COLUMNS.join(', ')}, summary_seq)
+          SELECT *, 1 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[],
+                                  $6::int[], $7::int[], $8::int[], $9::date[], $10::int[], $11::int[], $12::date[])`,
     rows: (data) =>
       Object.entries(data.users).map(([key, u]) => [
         key,

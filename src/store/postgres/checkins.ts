@@ -1,19 +1,25 @@
 /**
  * Check-ins in batches. A confirmed check-in must be on disk, and on most servers the commit's
- * flush costs far more than the statements, so check-ins arriving together share one transaction
- * and one commit: create and lock every member row (in key order, so concurrent batches in any
- * instance take turns without deadlock), read each member's context, apply the date rule here,
- * insert the days, and rewrite the streak summary of every member who got one. The primary key
- * (member, local date) makes each insert count at most once, across batches and instances; the
- * row locks make each summary come from the member's complete, committed check-ins.
+ * flush costs far more than the statements, so check-ins arriving together share one commit: one
+ * read of every member's context, the date rule applied to each here, then one statement that
+ * creates new members and inserts the days. The primary key (member, local date) makes each insert
+ * count at most once, across batches and instances.
+ *
+ * The read and the write are separate statements, so the rule may see a member as of a moment
+ * before the write. That is safe because its inputs only move a member's date from the next local
+ * day on (a timezone change waits for the next day; a later check-in only exists on a later day),
+ * and the insert itself is what decides `counted` or `already`.
+ *
+ * The same statement bumps each member's `checkin_seq`, which marks their streak summary stale;
+ * the leaderboard brings stale summaries up to date before it ranks (postgres/board.ts). Keeping
+ * the summary out of this path keeps a check-in at two statements and one commit.
  */
 import type pg from 'pg';
 import type { CheckinDateRule, CheckinResult, Member, MemberContext, MemberIdentity } from '../port.ts';
 import { type LocalDate, type WorkspaceSettings, workspaceKey } from '../types.ts';
 import type { BatchRun } from './batcher.ts';
-import { writeSummaries } from './board.ts';
 import { memberKeyOf } from './members.ts';
-import { inTransaction } from './pool.ts';
+import { storeFailure } from './pool.ts';
 
 interface Pending {
   who: MemberIdentity;
@@ -32,17 +38,18 @@ const READ_CONTEXTS = `
   LEFT JOIN workspaces w ON w.key = k.workspace_key`;
 
 // Members in key order in every batch, so concurrent batches lock rows in one order (no deadlock).
-// ON CONFLICT DO UPDATE locks the row even when its WHERE skips the update.
-const LOCK_MEMBERS = `
-  INSERT INTO members (key, platform, workspace_id, user_id, profile)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) ORDER BY 1
-  ON CONFLICT (key) DO UPDATE SET profile = jsonb_set(members.profile, '{displayName}', excluded.profile->'displayName')
-  WHERE excluded.profile->>'displayName' <> ''
-    AND members.profile->>'displayName' IS DISTINCT FROM excluded.profile->>'displayName'`;
-
-const INSERT_CHECKINS = `
+const WRITE_CHECKINS = `
+  WITH named AS (
+    INSERT INTO members (key, platform, workspace_id, user_id, profile)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) ORDER BY 1
+    ON CONFLICT (key) DO UPDATE SET checkin_seq = members.checkin_seq + 1,
+      profile = CASE WHEN excluded.profile->>'displayName' <> ''
+                      AND members.profile->>'displayName' IS DISTINCT FROM excluded.profile->>'displayName'
+                     THEN jsonb_set(members.profile, '{displayName}', excluded.profile->'displayName')
+                     ELSE members.profile END
+  )
   INSERT INTO checkins (member_key, local_date)
-  SELECT * FROM unnest($1::text[], $2::date[]) ORDER BY 1
+  SELECT * FROM unnest($6::text[], $7::date[]) ORDER BY 1
   ON CONFLICT DO NOTHING
   RETURNING member_key, local_date::text AS local_date`;
 
@@ -80,10 +87,10 @@ interface Decided {
 
 type Results = Array<PromiseSettledResult<CheckinResult>>;
 
-async function readContexts(client: pg.PoolClient, batch: Pending[], results: Results): Promise<Decided[]> {
+async function readContexts(pool: pg.Pool, batch: Pending[], results: Results): Promise<Decided[]> {
   const keys = batch.map((p) => memberKeyOf(p.who));
   const workspaces = batch.map((p) => workspaceKey(p.who.platform, p.who.workspaceId));
-  const { rows } = await client.query<ContextRow>(READ_CONTEXTS, [keys, workspaces]);
+  const { rows } = await pool.query<ContextRow>(READ_CONTEXTS, [keys, workspaces]);
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const decided: Decided[] = [];
   batch.forEach((pending, index) => {
@@ -98,9 +105,9 @@ async function readContexts(client: pg.PoolClient, batch: Pending[], results: Re
   return decided;
 }
 
-function memberParameters(batch: Pending[]): unknown[] {
+function writeParameters(decided: Decided[]): unknown[] {
   const members = new Map<string, MemberIdentity>();
-  for (const p of batch) members.set(memberKeyOf(p.who), p.who);
+  for (const d of decided) members.set(d.key, d.pending.who);
   const who = [...members.values()];
   const profiles = who.map((w) =>
     JSON.stringify({
@@ -116,21 +123,17 @@ function memberParameters(batch: Pending[]): unknown[] {
     who.map((w) => w.workspaceId),
     who.map((w) => w.userId),
     profiles,
+    decided.map((d) => d.key),
+    decided.map((d) => d.date),
   ];
 }
 
-/**
- * The first call of a (member, date) the insert kept is `counted`; every other is `already`.
- * Returns the complete check-ins of each member who got a new one (for their summaries).
- */
-function settle(decided: Decided[], inserted: Set<string>, results: Results): Map<string, LocalDate[]> {
-  const changed = new Map<string, LocalDate[]>();
+/** The first call of a (member, date) the insert kept is `counted`; every other is `already`. */
+function settle(decided: Decided[], inserted: Set<string>, results: Results): void {
   for (const d of decided) {
     const counted = inserted.delete(`${d.key}\u0000${d.date}`);
     const { member } = d.context;
-    const known = changed.get(d.key) ?? member.checkins;
-    const checkins = known.includes(d.date) ? known : [...known, d.date].sort();
-    if (counted) changed.set(d.key, checkins);
+    const checkins = member.checkins.includes(d.date) ? member.checkins : [...member.checkins, d.date].sort();
     const displayName = d.pending.who.displayName || member.displayName;
     results[d.index] = {
       status: 'fulfilled',
@@ -142,23 +145,23 @@ function settle(decided: Decided[], inserted: Set<string>, results: Results): Ma
       },
     };
   }
-  return changed;
 }
 
-/** One batch, one transaction: lock the members, read their contexts, decide, insert, summarise. */
+/** One batch: read every context, decide each date, write them all in one statement. */
 export function checkinBatch(pool: pg.Pool): BatchRun<Pending, CheckinResult> {
-  return (batch) =>
-    inTransaction(pool, 'save the check-in', async (client) => {
-      const results: Results = new Array(batch.length);
-      await client.query(LOCK_MEMBERS, memberParameters(batch));
-      const decided = await readContexts(client, batch, results);
+  return async (batch) => {
+    const results: Results = new Array(batch.length);
+    try {
+      const decided = await readContexts(pool, batch, results);
       if (decided.length === 0) return results;
-      const { rows } = await client.query<{ member_key: string; local_date: string }>(INSERT_CHECKINS, [
-        decided.map((d) => d.key),
-        decided.map((d) => d.date),
-      ]);
-      const inserted = new Set(rows.map((row) => `${row.member_key}\u0000${row.local_date}`));
-      await writeSummaries(client, settle(decided, inserted, results));
+      const { rows } = await pool.query<{ member_key: string; local_date: string }>(
+        WRITE_CHECKINS,
+        writeParameters(decided),
+      );
+      settle(decided, new Set(rows.map((row) => `${row.member_key}\u0000${row.local_date}`)), results);
       return results;
-    });
+    } catch (error) {
+      throw storeFailure('save the check-in', error);
+    }
+  };
 }

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { DataFileError } from '../../errors.ts';
-import { backfillSummaries } from './board.ts';
+import { refreshSummaries } from './board.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { storeFailure } from './pool.ts';
 
@@ -64,8 +64,8 @@ export async function migrate(
         migration.name,
       ]);
     }
-    // Before any instance serves: members written before the summaries existed get theirs.
-    if (pending.some((m) => m.version === 2)) await backfillSummaries(client);
+    // Members written before the summaries existed get theirs once, before any instance serves.
+    if (pending.some((m) => m.version === 2)) await refreshSummaries(client);
     await client.query('COMMIT');
     const version = Math.max(0, ...done, ...pending.map((m) => m.version));
     return { applied: pending.map((m) => m.version), version };

@@ -66,16 +66,16 @@ CREATE INDEX posts_by_channel ON posts (platform, workspace_id, channel_id, loca
 CREATE INDEX posts_by_date ON posts (local_date);
 `;
 
-// Each member's streak summary (src/streaks/summary.ts, see postgres/board.ts), rewritten with
-// every check-in so the leaderboard ranks in SQL. Rows from before this step have a NULL total
-// until the start-up backfill (run under the migration lock) fills them in.
+// Each member's streak summary (src/streaks/summary.ts, see postgres/board.ts), so the
+// leaderboard ranks in SQL. A check-in bumps `checkin_seq`; the summary is current when
+// `summary_seq` equals it, and the board (or the start-up backfill) recomputes the others.
 const STREAK_SUMMARIES = `
 ALTER TABLE members
-  ADD COLUMN checkin_total integer,
+  ADD COLUMN checkin_seq integer NOT NULL DEFAULT 1,
+  ADD COLUMN summary_seq integer NOT NULL DEFAULT 0,
+  ADD COLUMN checkin_total integer NOT NULL DEFAULT 0,
   ADD COLUMN weekdays_run integer, ADD COLUMN weekdays_longest integer, ADD COLUMN weekdays_alive date,
   ADD COLUMN daily_run integer, ADD COLUMN daily_longest integer, ADD COLUMN daily_alive date;
-ALTER TABLE members ALTER COLUMN checkin_total SET DEFAULT 0;
-CREATE INDEX members_on_board ON members (platform, workspace_id) WHERE checkin_total > 0;
 `;
 
 export const MIGRATIONS: readonly Migration[] = [
