@@ -82,10 +82,13 @@ const ZONES = `
          profile->>'timezoneFrom' AS "timezoneFrom"
   FROM members WHERE platform = $1 AND workspace_id = $2 AND checkin_total > 0`;
 
-/** Ranked by the port's order; the row at position 1 always comes back so `size` is known. */
+/**
+ * One pass over the workspace, no full sort: the best `limit` by the port's order (a top-N
+ * sort), how many there are, and how many rank strictly above the asker. One row of JSON.
+ */
 const rankingSql = (policy: 'weekdays' | 'daily') => `
   WITH zones AS (SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::date[]) AS z(tz, prev, starts, today)),
-  board AS (
+  board AS MATERIALIZED (
     SELECT m.user_id, coalesce(m.profile->>'displayName', '') AS display_name, m.checkin_total AS total,
            CASE WHEN z.today <= m.${policy}_alive THEN m.${policy}_run ELSE 0 END AS current,
            m.${policy}_longest AS longest
@@ -93,32 +96,41 @@ const rankingSql = (policy: 'weekdays' | 'daily') => `
       ON z.tz = coalesce(m.profile->>'timezone', '') AND z.prev = coalesce(m.profile->>'previousTimezone', '')
      AND z.starts = coalesce(m.profile->>'timezoneFrom', '')
     WHERE m.platform = $1 AND m.workspace_id = $2 AND m.checkin_total > 0),
-  ranked AS (
-    SELECT *, rank() OVER (ORDER BY current DESC, longest DESC, total DESC) AS rank,
-           row_number() OVER (ORDER BY current DESC, longest DESC, total DESC, display_name, user_id) AS position,
-           count(*) OVER () AS size
-    FROM board)
-  SELECT * FROM ranked WHERE position <= greatest($7::int, 1) OR user_id = $8 ORDER BY position`;
+  me AS (SELECT * FROM board WHERE user_id = $8)
+  SELECT
+    (SELECT coalesce(json_agg(t), '[]') FROM (SELECT * FROM board
+       ORDER BY current DESC, longest DESC, total DESC, display_name, user_id LIMIT $7) t) AS top,
+    (SELECT row_to_json(me) FROM me) AS me,
+    (SELECT count(*) FROM board) AS size,
+    (SELECT count(*) FROM board b, me
+     WHERE (b.current, b.longest, b.total) > (me.current, me.longest, me.total)) AS better`;
 
-interface RankedRow {
+interface BoardRow {
   user_id: string;
   display_name: string;
   total: number;
   current: number;
   longest: number;
-  rank: string;
-  position: string;
-  size: string;
 }
 
-const entryOf = (row: RankedRow): BoardEntry => ({
-  rank: Number(row.rank),
+interface RankingRow {
+  top: BoardRow[];
+  me: BoardRow | null;
+  size: string;
+  better: string;
+}
+
+const entryOf = (row: BoardRow, rank: number): BoardEntry => ({
+  rank,
   userId: row.user_id,
   displayName: row.display_name,
   current: row.current,
   longest: row.longest,
   total: row.total,
 });
+
+const sameNumbers = (a: BoardRow, b: BoardEntry): boolean =>
+  a.current === b.current && a.longest === b.longest && a.total === b.total;
 
 export async function leaderboard(
   db: Db,
@@ -130,7 +142,7 @@ export async function leaderboard(
   const zones = (await db.query<MemberZones>(ZONES, where)).rows;
   const todays = zones.map((z) => query.todayFor(withoutNulls(z), workspace));
   const blank = (field: keyof MemberZones) => zones.map((z) => z[field] ?? '');
-  const { rows } = await db.query<RankedRow>(
+  const { rows } = await db.query<RankingRow>(
     rankingSql(workspace.learningDays === 'daily' ? 'daily' : 'weekdays'),
     [
       ...where,
@@ -142,11 +154,14 @@ export async function leaderboard(
       query.userId,
     ],
   );
-  const page: LeaderboardPage = { workspace, top: [], size: Number(rows[0]?.size ?? 0) };
-  for (const row of rows) {
-    if (Number(row.position) <= query.limit) page.top.push(entryOf(row));
-    if (row.user_id === query.userId) page.asker = entryOf(row);
-  }
+  const result = rows[0] as RankingRow;
+  const page: LeaderboardPage = { workspace, top: [], size: Number(result.size) };
+  // The top rows are the board's first rows, so their competition ranks follow from their order.
+  result.top.forEach((row, index) => {
+    const previous = page.top[index - 1];
+    page.top.push(entryOf(row, previous && sameNumbers(row, previous) ? previous.rank : index + 1));
+  });
+  if (result.me) page.asker = entryOf(result.me, Number(result.better) + 1);
   return page;
 }
 
