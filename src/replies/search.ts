@@ -21,7 +21,8 @@ export interface PassageIndex {
   /**
    * A passage of any entry that plainly answers `question`, for when the classifier is unsure:
    * one whose label or tip title names a term of the question and which matches (nearly) all
-   * of them. Undefined when no passage is that clear.
+   * of them, or one that matches all of them, one being rare in the content. Undefined when no
+   * passage is that clear.
    */
   plainAnswer(question: string): PassageHit | undefined;
   /** How many distinct searchable terms the question has. */
@@ -43,11 +44,15 @@ const FILLER = new Set(
   ).split(/\s+/),
 );
 
-/** Lower case, no filler, and a light plural fold so "indexes" finds "index" and "queues" "queue". */
+/**
+ * Lower case, no filler, and a light plural fold so "indexes" finds "index", "queues" "queue"
+ * and "cookies" "cookie" ("-ies" and "-ie" both end up as "-y": "tries" and "trie" meet too).
+ */
 export function processTerm(term: string): string | null {
   const word = term.toLowerCase();
   if (word.length < 2 || FILLER.has(word)) return null;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('ie')) return `${word.slice(0, -2)}y`;
   if (word.length > 4 && /(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
@@ -88,6 +93,22 @@ function entryTermWeights(passages: Passage[]): Map<string, (term: string) => nu
 
 /** How many of the question's terms a passage must match: all of one or two, all but one of more. */
 const needed = (terms: number) => (terms <= 2 ? terms : terms - 1);
+/**
+ * A term found in at most this many passages names a subject on its own ("hydration", "202"),
+ * even where no label carries it; then the passage must match every term of the question.
+ */
+const RARE_IN_PASSAGES = 3;
+
+/** In how many passages each term occurs. */
+function passageFrequency(passages: Passage[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const passage of passages) {
+    for (const term of new Set(processedTerms(`${passage.label} ${passage.heading} ${passage.text}`))) {
+      df.set(term, (df.get(term) ?? 0) + 1);
+    }
+  }
+  return df;
+}
 /** Only the best few hits are worth checking: further down, the match is weaker anyway. */
 const PLAIN_ANSWER_CANDIDATES = 5;
 
@@ -107,6 +128,8 @@ export function buildPassageIndex(content: Content): PassageIndex {
   const weights = entryTermWeights(passages);
   const byKey = new Map(passages.map((p) => [p.key, p]));
   const normalise = readerFor(content);
+  const df = passageFrequency(passages);
+  const rare = (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= RARE_IN_PASSAGES;
   const index = new MiniSearch<Passage>({
     idField: 'key',
     fields: ['label', 'heading', 'text'],
@@ -142,8 +165,9 @@ export function buildPassageIndex(content: Content): PassageIndex {
         .slice(0, PLAIN_ANSWER_CANDIDATES)
         .find((hit) => {
           const named = new Set(processedTerms(hit.passage.label || hit.passage.tipTitle || ''));
-          const matched = terms.filter((t) => hit.terms.includes(t)).length;
-          return matched >= needed(terms.length) && terms.some((t) => named.has(t));
+          const matched = terms.filter((t) => hit.terms.includes(t));
+          if (matched.length === terms.length && matched.some(rare)) return true;
+          return matched.length >= needed(terms.length) && terms.some((t) => named.has(t));
         });
     },
   };

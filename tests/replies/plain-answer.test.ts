@@ -9,6 +9,7 @@ import { createAnswerer } from '../../src/answer/engine.ts';
 import type { Answerer, AnswerResult } from '../../src/answer/types.ts';
 import { answerReply } from '../../src/commands/knowledge.ts';
 import { loadContent } from '../../src/content/load.ts';
+import { processTerm } from '../../src/replies/search.ts';
 import { message, testBot } from '../support/core.ts';
 
 const fixture = loadContent('tests/fixtures/replies-content');
@@ -51,6 +52,13 @@ describe('an unsure classifier and a passage that plainly answers', () => {
     expect(reply.text).toMatch(DID_YOU_MEAN);
   });
 
+  it('GIVEN a word only a few passages use, with no label naming it THEN the passage that has it answers', async () => {
+    const content = loadContent('content');
+    const reply = await ask('what is hydration', unsure(content, 'databases', 'apis'), content);
+    expect(reply.text).toMatch(/hydration/);
+    expect(reply.title).toBe('Front-end basics');
+  });
+
   it('GIVEN the likeliest reading is about the bot itself THEN no guide passage answers', async () => {
     const content = loadContent('content');
     const reply = await ask(
@@ -74,5 +82,17 @@ describe('questions the bot should decline', () => {
       return result.tier !== 'confident' && /_From the /.test(answerReply(q, result, content).text);
     });
     expect(answered).toEqual([]);
+  });
+});
+
+describe('question words meet the words of the passages', () => {
+  it.each([
+    ['cookies', 'cookie'],
+    ['tries', 'trie'],
+    ['queues', 'queue'],
+    ['indexes', 'index'],
+    ['queries', 'query'],
+  ])('GIVEN "%s" and "%s" THEN both are one search term', (plural, singular) => {
+    expect(processTerm(plural)).toBe(processTerm(singular));
   });
 });
