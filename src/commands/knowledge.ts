@@ -7,7 +7,7 @@ import type { AnswerResult, ScoredEntry } from '../answer/types.ts';
 import type { Content } from '../content/load.ts';
 import type { BotAction, BotEntry, Entry } from '../content/schema.ts';
 import type { ActionModule, CoreDeps } from '../core.ts';
-import { briefReply, plainAnswerReply } from '../replies/compose.ts';
+import { briefReply, plainAnswerReply, plainBotEntry } from '../replies/compose.ts';
 import { passageIndexFor } from '../replies/search.ts';
 import { done, streak } from '../streaks/commands.ts';
 import { quoteUserText } from '../text.ts';
@@ -86,6 +86,8 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     return briefReply(question, result.best.entry, content, passageIndexFor(content));
   }
   if (result.tier === 'unsure' && result.suggestions.length > 0) {
+    const aboutBot = plainBotEntry(result.suggestions);
+    if (aboutBot) return botReply(aboutBot);
     const likeliest = result.suggestions[0]?.entry;
     const plain = plainAnswerReply(question, likeliest, content, passageIndexFor(content));
     if (plain) return plain;

@@ -4,6 +4,7 @@
  * related entries. The whole entry stays one click (or `skill <name>`) away. Pure.
  */
 import type { Content } from '../content/load.ts';
+import type { ScoredEntry } from '../answer/types.ts';
 import type { BotEntry, Entry } from '../content/schema.ts';
 import { cutAtSentence } from '../text.ts';
 import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
@@ -104,4 +105,20 @@ export function plainAnswerReply(
   const entry = hit ? content.entry(hit.passage.entryId) : undefined;
   if (!entry || (entry.kind !== 'skill' && entry.kind !== 'faq')) return undefined;
   return briefReply(question, entry, content, index);
+}
+
+/** How far ahead of the likeliest knowledge entry a reply about the bot must be to be given unasked. */
+const BOT_LEAD = 4;
+
+/**
+ * When the classifier is unsure but the likeliest reading is a reply about the bot itself that
+ * does nothing (no check-in), and the runner-up is another such reply or far behind, that reply
+ * is the answer: "what exactly are you" between "who I am" and "what I can do" deserves either
+ * rather than a "did you mean". Undefined otherwise.
+ */
+export function plainBotEntry(suggestions: readonly ScoredEntry[]): BotEntry | undefined {
+  const [first, second] = suggestions;
+  if (first?.entry.kind !== 'bot' || first.entry.action) return undefined;
+  if (second && second.entry.kind !== 'bot' && first.score < BOT_LEAD * second.score) return undefined;
+  return first.entry;
 }

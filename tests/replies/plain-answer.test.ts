@@ -16,10 +16,14 @@ const fixture = loadContent('tests/fixtures/replies-content');
 
 /** A classifier that is unsure, with `ids` as its suggestions. */
 function unsure(content: typeof fixture, ...ids: string[]): Answerer {
-  const suggestions = ids.map((id, i) => {
+  return unsureScored(content, ...ids.map((id, i): [string, number] => [id, 0.3 - i * 0.1]));
+}
+
+function unsureScored(content: typeof fixture, ...scored: [string, number][]): Answerer {
+  const suggestions = scored.map(([id, score]) => {
     const entry = content.entry(id) ?? content.bot.find((b) => b.id === id);
     if (!entry) throw new Error(`no entry ${id}`);
-    return { entry, score: 0.3 - i * 0.1 };
+    return { entry, score };
   });
   const result: AnswerResult = { tier: 'unsure', suggestions };
   return { answer: () => result, lookup: () => result };
@@ -67,6 +71,33 @@ describe('an unsure classifier and a passage that plainly answers', () => {
       content,
     );
     expect(reply.text).toMatch(DID_YOU_MEAN);
+  });
+});
+
+describe('an unsure classifier and questions about the bot itself', () => {
+  const content = loadContent('content');
+  const bodyOf = (id: string) => content.bot.find((b) => b.id === id)?.body;
+
+  it('GIVEN two readings about the bot THEN the likelier one answers', async () => {
+    const answerer = unsureScored(content, ['bot-about', 0.48], ['bot-capabilities', 0.35]);
+    const reply = await ask('what exactly are you', answerer, content);
+    expect(reply.text).toBe(bodyOf('bot-about'));
+  });
+
+  it('GIVEN a bot reading only a little ahead of a guide THEN "did you mean"', async () => {
+    const answerer = unsureScored(content, ['bot-freezes', 0.52], ['version-control', 0.19]);
+    const reply = await ask('what is a code freeze before a release', answerer, content);
+    expect(reply.text).toMatch(DID_YOU_MEAN);
+  });
+
+  it('GIVEN the likelier reading would check the member in THEN nothing is counted on a guess', async () => {
+    const answerer = unsureScored(content, ['bot-checkin', 0.6], ['bot-checkin-howto', 0.3]);
+    const { bot, deps } = testBot({ content, answerer });
+    const reply = await bot.handleMessage(message('is there a way to log a day', deps));
+    expect(reply.text).toMatch(DID_YOU_MEAN);
+    // Today is still uncounted: the first real check-in counts it.
+    const done = await bot.handleMessage(message('done', deps));
+    expect(done.text).toMatch(/^✅ Counted/);
   });
 });
 
