@@ -98,16 +98,24 @@ const needed = (terms: number) => (terms <= 2 ? terms : terms - 1);
  * even where no label carries it; then the passage must match every term of the question.
  */
 const RARE_IN_PASSAGES = 3;
+/**
+ * A label names the question's subject only through a term this specific: "Relational
+ * databases" does not plainly answer "which database should we use".
+ */
+const SPECIFIC_IN_PASSAGES = 20;
+/** A question that weighs two things against each other. */
+const COMPARISON = /\b(vs\.?|versus|or|difference|differences|compared?|better)\b/i;
 
-/** In how many passages each term occurs. */
-function passageFrequency(passages: Passage[]): Map<string, number> {
+/** Each passage's terms (exactly as questions are read), and in how many passages each occurs. */
+function passageTerms(passages: Passage[]): { byKey: Map<string, Set<string>>; df: Map<string, number> } {
+  const byKey = new Map<string, Set<string>>();
   const df = new Map<string, number>();
   for (const passage of passages) {
-    for (const term of new Set(processedTerms(`${passage.label} ${passage.heading} ${passage.text}`))) {
-      df.set(term, (df.get(term) ?? 0) + 1);
-    }
+    const terms = new Set(processedTerms(`${passage.label} ${passage.heading} ${passage.text}`));
+    byKey.set(passage.key, terms);
+    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
   }
-  return df;
+  return { byKey, df };
 }
 /** Only the best few hits are worth checking: further down, the match is weaker anyway. */
 const PLAIN_ANSWER_CANDIDATES = 5;
@@ -128,8 +136,26 @@ export function buildPassageIndex(content: Content): PassageIndex {
   const weights = entryTermWeights(passages);
   const byKey = new Map(passages.map((p) => [p.key, p]));
   const normalise = readerFor(content);
-  const df = passageFrequency(passages);
-  const rare = (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= RARE_IN_PASSAGES;
+  const { byKey: termsByKey, df } = passageTerms(passages);
+  const within = (limit: number) => (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= limit;
+  const rare = within(RARE_IN_PASSAGES);
+  const specific = within(SPECIFIC_IN_PASSAGES);
+  /**
+   * Exact terms only: a prefix or typo match is too weak to answer on. A comparison ("postgres or
+   * mongo") needs a passage about both sides, not one that mentions them in passing.
+   */
+  const isPlain = (hit: PassageHit, terms: string[], comparison: boolean) => {
+    const has = termsByKey.get(hit.passage.key) ?? new Set<string>();
+    const named = new Set(processedTerms(normalise(hit.passage.label || hit.passage.tipTitle || '')));
+    const matched = terms.filter((t) => has.has(t));
+    if (matched.length < needed(terms.length)) return false;
+    if (comparison) {
+      const namedMatched = matched.filter((t) => named.has(t));
+      return namedMatched.length >= 2 && namedMatched.some(specific);
+    }
+    if (matched.some((t) => named.has(t) && specific(t))) return true;
+    return matched.length === terms.length && matched.some(rare);
+  };
   const index = new MiniSearch<Passage>({
     idField: 'key',
     fields: ['label', 'heading', 'text'],
@@ -163,12 +189,7 @@ export function buildPassageIndex(content: Content): PassageIndex {
       if (terms.length === 0) return undefined;
       return run(question, { ...fuzzy, boost: BOOST })
         .slice(0, PLAIN_ANSWER_CANDIDATES)
-        .find((hit) => {
-          const named = new Set(processedTerms(hit.passage.label || hit.passage.tipTitle || ''));
-          const matched = terms.filter((t) => hit.terms.includes(t));
-          if (matched.length === terms.length && matched.some(rare)) return true;
-          return matched.length >= needed(terms.length) && terms.some((t) => named.has(t));
-        });
+        .find((hit) => isPlain(hit, terms, COMPARISON.test(question)));
     },
   };
 }
