@@ -6,6 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { silentLogger } from '../../src/log.ts';
+import { Secret } from '../../src/secret.ts';
+import type { StorePort } from '../../src/store/port.ts';
+import { openPostgresStore } from '../../src/store/postgres/store.ts';
 
 const provided = inject('postgres');
 
@@ -57,4 +61,33 @@ export function describePostgres(name: string, body: (databaseUrl: () => string)
     });
     body(() => url);
   });
+}
+
+const ALL_TABLES = 'members, checkins, quiz_answers, workspaces, schedules, posts';
+
+/**
+ * For suites that open a fresh PostgreSQL store per test (the store contract, the data-rights
+ * suite): one database for the file, made before its tests and dropped after; `openEmptyStore`
+ * empties every table (once the schema exists) and opens a store on it.
+ */
+export function storePerTest(prefix: string): () => Promise<StorePort> {
+  let url = '';
+  beforeAll(async () => {
+    if (!postgresUnavailable) url = await createDatabase(prefix);
+  });
+  afterAll(async () => {
+    if (url) await dropDatabase(url);
+  });
+  return async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(
+        `DO $$ BEGIN IF to_regclass('members') IS NOT NULL THEN TRUNCATE ${ALL_TABLES}; END IF; END $$`,
+      );
+    } finally {
+      await client.end();
+    }
+    return openPostgresStore({ url: new Secret(url), log: silentLogger });
+  };
 }
