@@ -3,8 +3,8 @@
  * (at most about 600 characters), the guide they come from, a "Full guide" button and the
  * related entries. The whole entry stays one click (or `skill <name>`) away. Pure.
  */
-import type { Content } from '../content/load.ts';
 import type { ScoredEntry } from '../answer/types.ts';
+import type { Content } from '../content/load.ts';
 import type { BotEntry, Entry } from '../content/schema.ts';
 import { cutAtSentence } from '../text.ts';
 import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';

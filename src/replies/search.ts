@@ -7,6 +7,8 @@ import MiniSearch from 'minisearch';
 import { createTextReader } from '../answer/text.ts';
 import type { Content } from '../content/load.ts';
 import { allPassages, type Passage } from './passages.ts';
+import { plainAnswerGate } from './plain.ts';
+import { processedTerms, processTerm } from './terms.ts';
 
 export interface PassageHit {
   passage: Passage;
@@ -29,45 +31,8 @@ export interface PassageIndex {
   termsOf(question: string): string[];
 }
 
-/**
- * Words that carry no topic. BM25 already discounts common words, but in a question they would
- * still pull passages that happen to say "what" or "does" towards the top.
- */
-const FILLER = new Set(
-  (
-    'a an the and or but not no of to in on at by for with from into about as is are was were be been ' +
-    'being am do does did doing have has had i me my we our you your it its this that these those there ' +
-    'what whats which who whom whose why how when where can could should would will shall may might must ' +
-    'vs versus v difference between mean means meaning explain tell please pls plz stand stands ' +
-    'example examples really just like so if then than also any some more most very much get got use ' +
-    'using used one thing things way ways work works something anyone someone need want know'
-  ).split(/\s+/),
-);
-
-/**
- * Lower case, no filler, and a light plural fold so "indexes" finds "index", "queues" "queue"
- * and "cookies" "cookie" ("-ies" and "-ie" both end up as "-y": "tries" and "trie" meet too).
- */
-export function processTerm(term: string): string | null {
-  const word = term.toLowerCase();
-  if (word.length < 2 || FILLER.has(word)) return null;
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('ie')) return `${word.slice(0, -2)}y`;
-  if (word.length > 4 && /(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-
 /** The label names the topic a bullet is about; the heading, the wider subject. */
 const BOOST = { label: 5, heading: 1.2, text: 1 } as const;
-
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-
-function processedTerms(text: string): string[] {
-  return tokenize(text)
-    .map(processTerm)
-    .filter((t): t is string => typeof t === 'string' && t.length > 0);
-}
 
 /**
  * Per entry, how rare each term is among that entry's passages. Corpus-wide BM25 leaves an
@@ -91,32 +56,6 @@ function entryTermWeights(passages: Passage[]): Map<string, (term: string) => nu
   return weights;
 }
 
-/** How many of the question's terms a passage must match: all of one or two, all but one of more. */
-const needed = (terms: number) => (terms <= 2 ? terms : terms - 1);
-/**
- * A term found in at most this many passages names a subject on its own ("hydration", "202"),
- * even where no label carries it; then the passage must match every term of the question.
- */
-const RARE_IN_PASSAGES = 3;
-/**
- * A label names the question's subject only through a term this specific: "Relational
- * databases" does not plainly answer "which database should we use".
- */
-const SPECIFIC_IN_PASSAGES = 20;
-/** A question that weighs two things against each other. */
-const COMPARISON = /\b(vs\.?|versus|or|difference|differences|compared?|better)\b/i;
-
-/** Each passage's terms (exactly as questions are read), and in how many passages each occurs. */
-function passageTerms(passages: Passage[]): { byKey: Map<string, Set<string>>; df: Map<string, number> } {
-  const byKey = new Map<string, Set<string>>();
-  const df = new Map<string, number>();
-  for (const passage of passages) {
-    const terms = new Set(processedTerms(`${passage.label} ${passage.heading} ${passage.text}`));
-    byKey.set(passage.key, terms);
-    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
-  }
-  return { byKey, df };
-}
 /** Only the best few hits are worth checking: further down, the match is weaker anyway. */
 const PLAIN_ANSWER_CANDIDATES = 5;
 
@@ -136,26 +75,7 @@ export function buildPassageIndex(content: Content): PassageIndex {
   const weights = entryTermWeights(passages);
   const byKey = new Map(passages.map((p) => [p.key, p]));
   const normalise = readerFor(content);
-  const { byKey: termsByKey, df } = passageTerms(passages);
-  const within = (limit: number) => (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= limit;
-  const rare = within(RARE_IN_PASSAGES);
-  const specific = within(SPECIFIC_IN_PASSAGES);
-  /**
-   * Exact terms only: a prefix or typo match is too weak to answer on. A comparison ("postgres or
-   * mongo") needs a passage about both sides, not one that mentions them in passing.
-   */
-  const isPlain = (hit: PassageHit, terms: string[], comparison: boolean) => {
-    const has = termsByKey.get(hit.passage.key) ?? new Set<string>();
-    const named = new Set(processedTerms(normalise(hit.passage.label || hit.passage.tipTitle || '')));
-    const matched = terms.filter((t) => has.has(t));
-    if (matched.length < needed(terms.length)) return false;
-    if (comparison) {
-      const namedMatched = matched.filter((t) => named.has(t));
-      return namedMatched.length >= 2 && namedMatched.some(specific);
-    }
-    if (matched.some((t) => named.has(t) && specific(t))) return true;
-    return matched.length === terms.length && matched.some(rare);
-  };
+  const isPlain = plainAnswerGate(passages, normalise);
   const index = new MiniSearch<Passage>({
     idField: 'key',
     fields: ['label', 'heading', 'text'],
@@ -189,7 +109,7 @@ export function buildPassageIndex(content: Content): PassageIndex {
       if (terms.length === 0) return undefined;
       return run(question, { ...fuzzy, boost: BOOST })
         .slice(0, PLAIN_ANSWER_CANDIDATES)
-        .find((hit) => isPlain(hit, terms, COMPARISON.test(question)));
+        .find((hit) => isPlain(hit, question, terms));
     },
   };
 }

@@ -9,7 +9,7 @@ import { createAnswerer } from '../../src/answer/engine.ts';
 import type { Answerer, AnswerResult } from '../../src/answer/types.ts';
 import { answerReply } from '../../src/commands/knowledge.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { processTerm } from '../../src/replies/search.ts';
+import { processTerm } from '../../src/replies/terms.ts';
 import { message, testBot } from '../support/core.ts';
 
 const fixture = loadContent('tests/fixtures/replies-content');

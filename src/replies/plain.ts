@@ -1,0 +1,61 @@
+/**
+ * When is a passage a plain answer to a question, one that may stand in for "did you mean" when
+ * the classifier is unsure? When its label names the question's subject, or when it holds every
+ * term of the question and one of them is rare. Pure once built.
+ */
+import type { Passage } from './passages.ts';
+import type { PassageHit } from './search.ts';
+import { processedTerms } from './terms.ts';
+
+/** How many of the question's terms a passage must match: all of one or two, all but one of more. */
+const needed = (terms: number) => (terms <= 2 ? terms : terms - 1);
+/**
+ * A term found in at most this many passages names a subject on its own ("hydration", "202"),
+ * even where no label carries it; then the passage must match every term of the question.
+ */
+const RARE_IN_PASSAGES = 3;
+/**
+ * A label names the question's subject only through a term this specific: "Relational
+ * databases" does not plainly answer "which database should we use".
+ */
+const SPECIFIC_IN_PASSAGES = 20;
+/** A question that weighs two things against each other. */
+const COMPARISON = /\b(vs\.?|versus|or|difference|differences|compared?|better)\b/i;
+
+/** Each passage's terms (exactly as questions are read), and in how many passages each occurs. */
+function passageTerms(passages: Passage[]): { byKey: Map<string, Set<string>>; df: Map<string, number> } {
+  const byKey = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  for (const passage of passages) {
+    const terms = new Set(processedTerms(`${passage.label} ${passage.heading} ${passage.text}`));
+    byKey.set(passage.key, terms);
+    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  return { byKey, df };
+}
+/**
+ * The gate over `passages`. Exact terms only: a prefix or typo match is too weak to answer on. A
+ * comparison ("postgres or mongo") needs a passage about both sides, not one that mentions them
+ * in passing.
+ */
+export function plainAnswerGate(
+  passages: Passage[],
+  normalise: (text: string) => string,
+): (hit: PassageHit, question: string, terms: string[]) => boolean {
+  const { byKey, df } = passageTerms(passages);
+  const within = (limit: number) => (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= limit;
+  const rare = within(RARE_IN_PASSAGES);
+  const specific = within(SPECIFIC_IN_PASSAGES);
+  return (hit, question, terms) => {
+    const has = byKey.get(hit.passage.key) ?? new Set<string>();
+    const named = new Set(processedTerms(normalise(hit.passage.label || hit.passage.tipTitle || '')));
+    const matched = terms.filter((t) => has.has(t));
+    if (matched.length < needed(terms.length)) return false;
+    if (COMPARISON.test(question)) {
+      const namedMatched = matched.filter((t) => named.has(t));
+      return namedMatched.length >= 2 && namedMatched.some(specific);
+    }
+    if (matched.some((t) => named.has(t) && specific(t))) return true;
+    return matched.length === terms.length && matched.some(rare);
+  };
+}
