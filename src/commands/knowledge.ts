@@ -86,7 +86,7 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     return briefReply(question, result.best.entry, content, passageIndexFor(content));
   }
   if (result.tier === 'unsure' && result.suggestions.length > 0) {
-    const aboutBot = plainBotEntry(result.suggestions);
+    const aboutBot = plainBotEntry(question, result.suggestions);
     if (aboutBot) return botReply(aboutBot);
     const likeliest = result.suggestions[0]?.entry;
     const plain = plainAnswerReply(question, likeliest, content, passageIndexFor(content));

@@ -10,6 +10,7 @@ import { cutAtSentence } from '../text.ts';
 import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
 import type { Passage } from './passages.ts';
 import type { PassageHit, PassageIndex } from './search.ts';
+import { processedTerms } from './terms.ts';
 
 /** What the lead passages may take together: a chat-sized answer. */
 export const PASSAGE_BUDGET = 600;
@@ -110,15 +111,24 @@ export function plainAnswerReply(
 /** How far ahead of the likeliest knowledge entry a reply about the bot must be to be given unasked. */
 const BOT_LEAD = 4;
 
+/** Whether the question uses a word of the bot reply's own (its title, examples or text). */
+function sharesAWord(question: string, entry: BotEntry): boolean {
+  const asked = processedTerms(question);
+  if (asked.length === 0) return true;
+  const own = new Set(processedTerms([entry.title, ...entry.questions, entry.body].join(' ')));
+  return asked.some((term) => own.has(term));
+}
+
 /**
  * When the classifier is unsure but the likeliest reading is a reply about the bot itself that
  * does nothing (no check-in), and the runner-up is another such reply or far behind, that reply
  * is the answer: "what exactly are you" between "who I am" and "what I can do" deserves either
- * rather than a "did you mean". Undefined otherwise.
+ * rather than a "did you mean". Not when the question's words are foreign to that reply: "what is
+ * a closure" leans to "who I am" only because both start "what is". Undefined otherwise.
  */
-export function plainBotEntry(suggestions: readonly ScoredEntry[]): BotEntry | undefined {
+export function plainBotEntry(question: string, suggestions: readonly ScoredEntry[]): BotEntry | undefined {
   const [first, second] = suggestions;
   if (first?.entry.kind !== 'bot' || first.entry.action) return undefined;
   if (second && second.entry.kind !== 'bot' && first.score < BOT_LEAD * second.score) return undefined;
-  return first.entry;
+  return sharesAWord(question, first.entry) ? first.entry : undefined;
 }

@@ -7,8 +7,8 @@ import type { Passage } from './passages.ts';
 import type { PassageHit } from './search.ts';
 import { processedTerms } from './terms.ts';
 
-/** How many of the question's terms a passage must match: all of one or two, all but one of more. */
-const needed = (terms: number) => (terms <= 2 ? terms : terms - 1);
+/** How many of the question's terms a passage must match: all of up to three, all but one of more. */
+const needed = (terms: number) => (terms <= 3 ? terms : terms - 1);
 /**
  * A term found in at most this many passages names a subject on its own ("hydration", "202"),
  * even where no label carries it; then the passage must match every term of the question.

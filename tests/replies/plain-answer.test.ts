@@ -63,6 +63,17 @@ describe('an unsure classifier and a passage that plainly answers', () => {
     expect(reply.title).toBe('Front-end basics');
   });
 
+  it('GIVEN three terms and a passage holding only two THEN "did you mean"', async () => {
+    const content = loadContent('content');
+    // The MFA bullet says "factor" and "app", not "12": it is no answer to the twelve-factor app.
+    const reply = await ask(
+      'what is a 12 factor app',
+      unsure(content, 'servers-deployment', 'security'),
+      content,
+    );
+    expect(reply.text).toMatch(DID_YOU_MEAN);
+  });
+
   it('GIVEN a comparison THEN only a passage about both sides answers', async () => {
     const content = loadContent('content');
     const both = await ask('sql or nosql for our app', unsure(content, 'databases'), content);
@@ -91,6 +102,18 @@ describe('an unsure classifier and questions about the bot itself', () => {
     const answerer = unsureScored(content, ['bot-about', 0.48], ['bot-capabilities', 0.35]);
     const reply = await ask('what exactly are you', answerer, content);
     expect(reply.text).toBe(bodyOf('bot-about'));
+  });
+
+  it('GIVEN a bot reading far ahead but none of its words THEN "did you mean"', async () => {
+    const answerer = unsureScored(content, ['bot-about', 0.51], ['faq-required-skills', 0.1]);
+    const reply = await ask('what is a closure', answerer, content);
+    expect(reply.text).toMatch(DID_YOU_MEAN);
+  });
+
+  it('GIVEN a bot reading far ahead of a guide, in its words THEN that reply', async () => {
+    const answerer = unsureScored(content, ['bot-streaks', 0.47], ['faq-future', 0.09]);
+    const reply = await ask('will i lose my streak over the weekend', answerer, content);
+    expect(reply.text).toBe(bodyOf('bot-streaks'));
   });
 
   it('GIVEN a bot reading only a little ahead of a guide THEN "did you mean"', async () => {
