@@ -161,14 +161,25 @@ export async function leaseClaim(
   return updated.rowCount === 1;
 }
 
-export async function channelPosts(db: Db, ref: ChannelRef): Promise<PostRecord[]> {
-  const { rows } = await db.query<{ record: PostRecord }>(
-    'SELECT record FROM posts WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3',
-    [ref.platform, ref.workspaceId, ref.channelId],
-  );
-  return rows
-    .map((row) => row.record)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.claimedAt.localeCompare(b.claimedAt));
+const byDate = (a: PostRecord, b: PostRecord): number =>
+  a.date.localeCompare(b.date) || a.claimedAt.localeCompare(b.claimedAt);
+
+/**
+ * Channel histories in batches: 500 channels due at one minute each read theirs for the tip
+ * rotation, and one statement for all of them keeps the fan-out from queueing on the pool.
+ */
+export function channelPostsBatch(pool: pg.Pool) {
+  return async (refs: ChannelRef[]): Promise<Settled<PostRecord[]>> => {
+    const keys = refs.map(channelKeyOf);
+    const { rows } = await pool.query<{ record: PostRecord }>(
+      `SELECT record FROM posts WHERE (platform, workspace_id, channel_id) IN
+         (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
+      [refs.map((r) => r.platform), refs.map((r) => r.workspaceId), refs.map((r) => r.channelId)],
+    );
+    const found = new Map<string, PostRecord[]>(keys.map((key) => [key, []]));
+    for (const { record } of rows) found.get(channelKeyOf(record))?.push(record);
+    return keys.map((key) => fulfilled([...(found.get(key) ?? [])].sort(byDate)));
+  };
 }
 
 export async function prunePosts(db: Db, before: LocalDate, channel?: ChannelRef): Promise<number> {

@@ -8,7 +8,14 @@ import type pg from 'pg';
 import { StoreWriteError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { Secret } from '../../secret.ts';
-import type { CheckinDateRule, CheckinResult, MemberIdentity, StoreHealth, StorePort } from '../port.ts';
+import type {
+  ChannelRef,
+  CheckinDateRule,
+  CheckinResult,
+  MemberIdentity,
+  StoreHealth,
+  StorePort,
+} from '../port.ts';
 import type { PostRecord } from '../types.ts';
 import { Batcher } from './batcher.ts';
 import * as board from './board.ts';
@@ -29,11 +36,13 @@ class PostgresStore implements StorePort {
   private readonly checkins: Batcher<{ who: MemberIdentity; dateFor: CheckinDateRule }, CheckinResult>;
   private readonly claims: Batcher<PostRecord, boolean>;
   private readonly settlements: Batcher<records.Settlement, PostRecord | undefined>;
+  private readonly histories: Batcher<ChannelRef, PostRecord[]>;
 
   constructor(private readonly pool: pg.Pool) {
     this.checkins = new Batcher(checkinBatch(pool));
     this.claims = new Batcher(records.claimBatch(pool));
     this.settlements = new Batcher(records.settleBatch(pool));
+    this.histories = new Batcher(records.channelPostsBatch(pool));
   }
 
   private open(doing: string): void {
@@ -90,7 +99,7 @@ class PostgresStore implements StorePort {
   settlePost: StorePort['settlePost'] = (key, outcome) =>
     this.run('record how the post went', () => this.settlements.add({ key, outcome }));
   channelPosts: StorePort['channelPosts'] = (ref) =>
-    this.run('read the post log', (db) => records.channelPosts(db, ref));
+    this.run('read the post log', () => this.histories.add(ref));
   prunePosts: StorePort['prunePosts'] = (before, channel) =>
     this.run('prune the post log', (db) => records.prunePosts(db, before, channel));
 
