@@ -6,6 +6,7 @@
 import type { Answerer, AnswerResult } from '../src/answer/types.ts';
 import { createBot } from '../src/bot.ts';
 import type { Content } from '../src/content/load.ts';
+import type { Entry } from '../src/content/schema.ts';
 import type { CoreDeps, CoreSettings } from '../src/core.ts';
 import { silentLogger } from '../src/log.ts';
 import { replyMarkdown } from '../src/replies/markdown.ts';
@@ -14,7 +15,7 @@ import type { Incoming } from '../src/types.ts';
 
 export interface AskJson {
   question: string;
-  /** True only for a confident knowledge answer (a skill or FAQ entry). */
+  /** True when the reply answers from a skill or FAQ entry (never for a bot reply or "did you mean"). */
   answered: boolean;
   id: string | null;
   title: string | null;
@@ -28,22 +29,32 @@ export interface AskJson {
 
 const KNOWLEDGE_KINDS = new Set(['skill', 'faq']);
 
-/** The classifier's view of a question; `result` is undefined when the bot ran a command instead. */
-export function toJson(question: string, result: AnswerResult | undefined, text: string): AskJson {
+/**
+ * What the member got, in the classifier's terms. `result` is undefined when the bot ran a command
+ * instead. `answersFrom` is the entry whose passages the reply gave: usually the classifier's
+ * confident answer, but also a passage that answered plainly when the classifier was unsure, which
+ * the member reads as an answer too.
+ */
+export function toJson(
+  question: string,
+  result: AnswerResult | undefined,
+  text: string,
+  answersFrom?: Entry,
+): AskJson {
   const best = result?.tier === 'confident' ? result.best : undefined;
-  const knowledge = best !== undefined && KNOWLEDGE_KINDS.has(best.entry.kind);
+  const confident = best !== undefined && KNOWLEDGE_KINDS.has(best.entry.kind) ? best.entry : undefined;
+  const entry = confident ?? (answersFrom && KNOWLEDGE_KINDS.has(answersFrom.kind) ? answersFrom : undefined);
+  const suggestions = result?.suggestions ?? [];
+  const score =
+    best?.score ?? suggestions.find((s) => s.entry.id === entry?.id)?.score ?? suggestions[0]?.score ?? 0;
   return {
     question,
-    answered: knowledge,
-    id: knowledge ? (best?.entry.id ?? null) : null,
-    title: knowledge ? (best?.entry.title ?? null) : null,
-    kind: knowledge ? (best?.entry.kind ?? null) : null,
-    score: best?.score ?? result?.suggestions[0]?.score ?? 0,
-    suggestions: (result?.suggestions ?? []).map((s) => ({
-      id: s.entry.id,
-      title: s.entry.title,
-      score: s.score,
-    })),
+    answered: entry !== undefined,
+    id: entry?.id ?? null,
+    title: entry?.title ?? null,
+    kind: entry?.kind ?? null,
+    score,
+    suggestions: suggestions.map((s) => ({ id: s.entry.id, title: s.entry.title, score: s.score })),
     text,
   };
 }
@@ -90,7 +101,8 @@ export function createAskSession(
       };
       lastResult = undefined;
       const reply = await createBot(deps).handleMessage(msg);
-      return toJson(question, lastResult, replyMarkdown(reply));
+      const from = reply.answersFrom ? content.entry(reply.answersFrom) : undefined;
+      return toJson(question, lastResult, replyMarkdown(reply), from);
     },
   };
 }

@@ -68,6 +68,8 @@ export interface Reply {
    * must all be offered: a platform keeps as many as fit in one row of its buttons.
    */
   buttonsInOneRow?: boolean;
+  /** The knowledge entry whose passages answer the question, when the reply is such an answer. */
+  answersFrom?: string;
   /** `private` is seen by the asker only, where the platform can do that (`privateReplies`). */
   visibility: Visibility;
   /** True for answers worth sharing with the channel, on platforms that offer it (`sharePrivateAnswers`). */

@@ -12,8 +12,9 @@ function helpLine(command: Command): string {
   const who = { everyone: '', admins: ' (admins)', 'admins-to-change': ' (admins change it)' }[
     command.audience
   ];
-  const example = command.example === command.usage ? '' : `, e.g. \`${command.example}\``;
-  return `\`${command.usage}\`: ${command.help}${who}${example}`;
+  // Examples stay in each command's usage line (a wrong or missing argument shows it): with them,
+  // the list outgrows a chat message.
+  return `\`${command.usage}\`: ${command.help}${who}`;
 }
 
 export function helpReply(commands: readonly Command[], extra: readonly HelpLine[] = []): Reply {

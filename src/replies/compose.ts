@@ -81,6 +81,7 @@ export function briefReply(question: string, entry: Entry, content: Content, ind
   const lead = passages.length > 0 ? passageMarkdown(passages) : cutAtSentence(entry.summary, PASSAGE_BUDGET);
   return {
     title: entry.title,
+    answersFrom: entry.id,
     text: `${lead}\n\n${sourceLine(entry, passages)}`,
     buttons: entryButtons(entry, content),
     buttonsInOneRow: true,

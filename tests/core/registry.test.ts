@@ -34,9 +34,10 @@ describe('a throwaway command', () => {
   const deps = testDeps();
   const bot = createBot(deps, { commands: [...COMMANDS, wave] });
 
-  it('is listed by help with its usage, help line and example', async () => {
+  it('is listed by help with its usage and help line, and the list fits a chat message', async () => {
     const help = await bot.handleMessage(message('help', deps));
-    expect(help.bullets).toContainEqual('`wave <to> [times]`: wave at a teammate, e.g. `wave sam twice`');
+    expect(help.bullets).toContainEqual('`wave <to> [times]`: wave at a teammate');
+    expect([help.title, help.text, ...(help.bullets ?? [])].join('\n').length).toBeLessThan(1200);
   });
 
   it('is parsed from text, by its word and its alias, with typed arguments', async () => {
