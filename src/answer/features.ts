@@ -2,7 +2,6 @@
  * TF-IDF features over words, word pairs and character n-grams (taken inside each word, padded
  * with spaces), each block L2-normalised so one long question does not outweigh a short one.
  */
-import type { ReadText } from './text.ts';
 
 export interface FeatureOptions {
   /** Also count adjacent word pairs. */
@@ -11,6 +10,8 @@ export interface FeatureOptions {
   charNgrams: readonly [number, number] | null;
   /** Weight of the character block against the word block (both L2-normalised). */
   charWeight: number;
+  /** Terms found in fewer training texts than this are dropped: they only memorise one example. */
+  minDf: number;
 }
 
 export interface SparseVector {
@@ -30,49 +31,93 @@ const WORD_SEED = 0x9e3779b9;
 const PAIR_SEED = 0x7f4a7c15;
 
 function hashString(text: string, seed: number): number {
-  let h = (FNV_OFFSET ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+  return hashMore((FNV_OFFSET ^ seed) >>> 0, text) >>> 0;
 }
 
-function add(counts: Map<number, number>, term: number): void {
-  counts.set(term, (counts.get(term) ?? 0) + 1);
+function hashMore(h: number, text: string): number {
+  let out = h;
+  for (let i = 0; i < text.length; i++) out = Math.imul(out ^ text.charCodeAt(i), FNV_PRIME);
+  return out;
 }
 
-function wordTerms(text: ReadText, options: FeatureOptions): Map<number, number> {
-  const terms = new Map<number, number>();
-  const words = text.content;
+/** The hash of "first second", without building the string. */
+function hashPair(first: string, second: string): number {
+  const h = Math.imul(hashMore((FNV_OFFSET ^ PAIR_SEED) >>> 0, first) ^ SPACE, FNV_PRIME);
+  return hashMore(h, second) >>> 0;
+}
+
+/** Receives each term of a text and how many times it occurs. */
+type Emit = (term: number, times: number) => void;
+
+function wordTerms(words: readonly string[], options: FeatureOptions, emit: Emit): void {
   for (let i = 0; i < words.length; i++) {
-    add(terms, hashString(words[i] as string, WORD_SEED));
-    if (options.wordPairs && i > 0) add(terms, hashString(`${words[i - 1]} ${words[i]}`, PAIR_SEED));
+    emit(hashString(words[i] as string, WORD_SEED), 1);
+    if (options.wordPairs && i > 0) emit(hashPair(words[i - 1] as string, words[i] as string), 1);
   }
-  return terms;
 }
 
 const SPACE = 32;
 
-function charTerms(text: ReadText, options: FeatureOptions): Map<number, number> {
-  const terms = new Map<number, number>();
+/** Each distinct word is cut into n-grams once; a word said ten times counts ten times. */
+function charTerms(words: readonly string[], options: FeatureOptions, emit: Emit): void {
   const range = options.charNgrams;
-  if (!range) return terms;
+  if (!range) return;
   const [min, max] = range;
-  for (const word of text.words) {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const [word, times] of counts) {
     const length = Math.min(word.length, MAX_WORD_CHARS) + 2;
-    const code = (i: number) => (i === 0 || i === length - 1 ? SPACE : word.charCodeAt(i - 1));
     for (let start = 0; start + min <= length; start++) {
       let h = FNV_OFFSET;
       for (let n = 1; n <= max && start + n <= length; n++) {
-        h = Math.imul(h ^ code(start + n - 1), FNV_PRIME);
-        if (n >= min) add(terms, (h ^ n) >>> 0);
+        const at = start + n - 1;
+        const code = at === 0 || at === length - 1 ? SPACE : word.charCodeAt(at - 1);
+        h = Math.imul(h ^ code, FNV_PRIME);
+        if (n >= min) emit((h ^ n) >>> 0, times);
       }
     }
   }
-  return terms;
+}
+
+/** Open-addressing map from term hash to feature index: several times faster than a Map here. */
+class TermTable {
+  readonly #keys: Uint32Array;
+  readonly #ids: Int32Array;
+  readonly #shift: number;
+  readonly #mask: number;
+
+  constructor(terms: Uint32Array) {
+    const bits = Math.max(4, Math.ceil(Math.log2(terms.length * 2 + 1)));
+    this.#shift = 32 - bits;
+    this.#mask = (1 << bits) - 1;
+    this.#keys = new Uint32Array(1 << bits);
+    this.#ids = new Int32Array(1 << bits).fill(-1);
+    terms.forEach((term, id) => {
+      let slot = this.#slot(term);
+      while (this.#ids[slot] !== -1) slot = (slot + 1) & this.#mask;
+      this.#keys[slot] = term;
+      this.#ids[slot] = id;
+    });
+  }
+
+  #slot(term: number): number {
+    return Math.imul(term, 0x9e3779b1) >>> this.#shift;
+  }
+
+  /** The feature index of `term`, or -1. */
+  get(term: number): number {
+    for (let slot = this.#slot(term); ; slot = (slot + 1) & this.#mask) {
+      const id = this.#ids[slot] as number;
+      if (id === -1 || this.#keys[slot] === term) return id;
+    }
+  }
 }
 
 /** Fitted on the training texts; unknown terms in a question are ignored. */
 export class Vectoriser {
-  readonly #index: Map<number, number>;
+  readonly #table: TermTable;
+  /** Term counts of the block being built, by feature; zero again once the block is done. */
+  readonly #counts: Float64Array;
 
   constructor(
     private readonly options: FeatureOptions,
@@ -81,19 +126,23 @@ export class Vectoriser {
     /** Inverse document frequency of each feature. */
     readonly idf: Float32Array,
   ) {
-    this.#index = new Map(Array.from(terms, (term, id) => [term, id]));
+    this.#table = new TermTable(terms);
+    this.#counts = new Float64Array(terms.length);
   }
 
-  static fit(options: FeatureOptions, training: readonly ReadText[]): Vectoriser {
+  static fit(options: FeatureOptions, training: ReadonlyArray<readonly string[]>): Vectoriser {
     const df = new Map<number, number>();
     for (const text of training) {
-      for (const term of [...wordTerms(text, options).keys(), ...charTerms(text, options).keys()]) {
-        df.set(term, (df.get(term) ?? 0) + 1);
-      }
+      const seen = new Set<number>();
+      const emit = (term: number) => seen.add(term);
+      wordTerms(text, options, emit);
+      charTerms(text, options, emit);
+      for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
     }
     const n = training.length;
-    const terms = Uint32Array.from(df.keys());
-    const idf = Float32Array.from(df.values(), (d) => Math.log((1 + n) / (1 + d)) + 1);
+    const kept = [...df].filter(([, d]) => d >= options.minDf);
+    const terms = Uint32Array.from(kept, ([term]) => term);
+    const idf = Float32Array.from(kept, ([, d]) => Math.log((1 + n) / (1 + d)) + 1);
     return new Vectoriser(options, terms, idf);
   }
 
@@ -101,29 +150,33 @@ export class Vectoriser {
     return this.terms.length;
   }
 
-  vector(text: ReadText): SparseVector {
-    const words = this.#block(wordTerms(text, this.options), 1);
-    const chars = this.#block(charTerms(text, this.options), this.options.charWeight);
-    const all = [...words, ...chars];
-    return {
-      indices: Int32Array.from(all, ([i]) => i),
-      values: Float64Array.from(all, ([, v]) => v),
-    };
+  vector(text: readonly string[]): SparseVector {
+    const ids: number[] = [];
+    const values: number[] = [];
+    this.#block((emit) => wordTerms(text, this.options, emit), 1, ids, values);
+    this.#block((emit) => charTerms(text, this.options, emit), this.options.charWeight, ids, values);
+    return { indices: Int32Array.from(ids), values: Float64Array.from(values) };
   }
 
-  /** Sublinear TF times IDF, scaled to length `weight`. */
-  #block(terms: Map<number, number>, weight: number): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
+  /** Appends one block's features: sublinear TF times IDF, scaled to length `weight`. */
+  #block(terms: (emit: Emit) => void, weight: number, ids: number[], values: number[]): void {
+    const counts = this.#counts;
+    const start = ids.length;
+    terms((term, times) => {
+      const id = this.#table.get(term);
+      if (id < 0) return;
+      if (counts[id] === 0) ids.push(id);
+      counts[id] = (counts[id] as number) + times;
+    });
     let norm = 0;
-    for (const [term, tf] of terms) {
-      const id = this.#index.get(term);
-      if (id === undefined) continue;
-      const value = (1 + Math.log(tf)) * (this.idf[id] ?? 0);
-      out.push([id, value]);
+    for (let k = start; k < ids.length; k++) {
+      const id = ids[k] as number;
+      const value = (1 + Math.log(counts[id] as number)) * (this.idf[id] ?? 0);
+      counts[id] = 0;
+      values.push(value);
       norm += value * value;
     }
     const scale = norm > 0 ? weight / Math.sqrt(norm) : 0;
-    for (const pair of out) pair[1] *= scale;
-    return out;
+    for (let k = start; k < values.length; k++) values[k] = (values[k] as number) * scale;
   }
 }

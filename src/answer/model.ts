@@ -14,10 +14,10 @@ export interface ModelOptions {
   text: TextOptions;
   features: FeatureOptions;
   train: TrainOptions;
-  /** Also learn from each entry's title, aliases, summary and body lines. */
-  entryText: boolean;
-  /** Also learn from each skill's tips (title and explanation lines). */
-  tipText: boolean;
+  /** Also learn from each entry's title and each alias, one training text each. */
+  entryNames: boolean;
+  /** Also learn from each entry's summary and body lines. */
+  entryBody: boolean;
 }
 
 /** What a class stands for. */
@@ -42,16 +42,10 @@ function plainLines(markdown: string): string[] {
     .filter((line) => line.length >= 12);
 }
 
-function entryTexts(entry: Entry, content: Content, options: ModelOptions): string[] {
+function entryTexts(entry: Entry, options: ModelOptions): string[] {
   const texts = [...entry.questions, ...entry.vocabulary];
-  if (options.entryText) {
-    texts.push(entry.title, ...entry.aliases, entry.summary, ...plainLines(entry.body));
-  }
-  if (options.tipText && entry.kind === 'skill') {
-    for (const tip of content.tips.filter((t) => t.skill === entry.id)) {
-      texts.push(tip.title, ...plainLines(tip.body));
-    }
-  }
+  if (options.entryNames) texts.push(entry.title, ...entry.aliases);
+  if (options.entryBody) texts.push(entry.summary, ...plainLines(entry.body));
   return texts.filter((t) => t.trim() !== '');
 }
 
@@ -74,7 +68,7 @@ function trainingSet(content: Content, options: ModelOptions): TrainingSet {
       ys.push(y);
     }
   };
-  for (const entry of content.entries) add({ kind: 'entry', entry }, entryTexts(entry, content, options));
+  for (const entry of content.entries) add({ kind: 'entry', entry }, entryTexts(entry, options));
   for (const entry of content.bot) add({ kind: 'bot', entry }, [...entry.questions, ...entry.vocabulary]);
   add({ kind: 'none' }, content.offTopic);
   return { labels, examples, ys };

@@ -10,6 +10,12 @@ export interface TrainOptions {
   /** Initial step; it decays as 1 / (1 + t / examples). */
   learningRate: number;
   l2: number;
+  /**
+   * Class balancing: each example's gradient is scaled by (mean class size / its class size) to
+   * this power. 0 trains on raw counts; 1 makes every class weigh the same in total, so an entry
+   * with 60 examples is not out-voted by its neighbours with 130.
+   */
+  classWeight: number;
   /** Fixed seed: the same content always gives the same model. */
   seed: number;
 }
@@ -74,6 +80,17 @@ export class SoftmaxModel {
 /** Gradients smaller than this are skipped: they move a weight by less than rounding would. */
 const MIN_GRADIENT = 1e-4;
 
+/** Per-class gradient weights, normalised so the average example weighs 1. */
+function classWeights(ys: readonly number[], classes: number, power: number): Float64Array {
+  const counts = new Float64Array(classes);
+  for (const y of ys) counts[y] = (counts[y] as number) + 1;
+  const used = counts.filter((n) => n > 0).length;
+  const mean = ys.length / Math.max(1, used);
+  const weights = counts.map((n) => (n > 0 ? (mean / n) ** power : 0));
+  const average = ys.reduce((sum, y) => sum + (weights[y] as number), 0) / Math.max(1, ys.length);
+  return weights.map((w) => w / average);
+}
+
 export function trainSoftmax(
   xs: readonly SparseVector[],
   ys: readonly number[],
@@ -89,12 +106,14 @@ export function trainSoftmax(
   const next = random(options.seed);
   const p = new Float64Array(C);
   const live = new Int32Array(C);
+  const weightOf = classWeights(ys, C, options.classWeight);
   let t = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const i of shuffled(xs.length, next)) {
       const x = xs[i] as SparseVector;
       const y = ys[i] as number;
-      const rate = options.learningRate / (1 + t++ / xs.length);
+      const decay = options.learningRate / (1 + t++ / xs.length);
+      const rate = decay * (weightOf[y] as number);
       p.set(bias);
       for (let k = 0; k < x.indices.length; k++) {
         const base = (x.indices[k] as number) * C;
@@ -103,7 +122,7 @@ export function trainSoftmax(
       }
       softmaxInPlace(p);
       p[y] = (p[y] as number) - 1;
-      scale *= 1 - rate * options.l2;
+      scale *= 1 - decay * options.l2;
       const step = rate / scale;
       // Once trained a little, most classes get a gradient of almost nothing: update only the rest.
       let active = 0;

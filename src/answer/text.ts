@@ -10,19 +10,19 @@ export interface TextOptions {
   slang: boolean;
   /** Rewrite common misspellings ("databse" → "database"). */
   misspellings: boolean;
-  /** Drop stop words from the word features. */
-  stopwords: boolean;
-  /** Drop stop words from the character features too. */
-  stopwordChars: boolean;
 }
 
 // Letters and digits, keeping a trailing "+" or "#" so "c++" and "c#" stay themselves.
 const WORD = /[\p{L}\p{N}]+[+#]*/gu;
+// The same for plain ASCII text (most chat): the Unicode classes cost several times more.
+const ASCII_WORD = /[a-z0-9]+[+#]*/g;
+const NON_ASCII = /[\u0080-\uffff]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’‘`´]/g;
 
 /** Lower-case words of `text`, accents folded, apostrophes joined ("don't" → "dont"). */
 export function splitWords(text: string): string[] {
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, '').match(ASCII_WORD) ?? [];
   return (
     text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(APOSTROPHES, '').match(WORD) ??
     []
@@ -30,21 +30,38 @@ export function splitWords(text: string): string[] {
 }
 
 interface Rewrite {
-  /** Longest source phrase, in words. */
-  longest: number;
   map: Map<string, string[]>;
+  /** Every proper prefix of a phrase longer than one word: a longer match is tried only along these. */
+  prefixes: Set<string>;
 }
 
 function buildRewrite(pairs: ReadonlyArray<readonly [string, string]>): Rewrite {
   const map = new Map<string, string[]>();
-  let longest = 1;
+  const prefixes = new Set<string>();
   for (const [from, to] of pairs) {
     const source = splitWords(from);
     if (source.length === 0) continue;
-    longest = Math.max(longest, source.length);
+    for (let n = 1; n < source.length; n++) prefixes.add(source.slice(0, n).join(' '));
     map.set(source.join(' '), splitWords(to));
   }
-  return { longest, map };
+  return { map, prefixes };
+}
+
+/** How many words the longest known phrase at `start` spans (0 for none), and its replacement. */
+function longestMatch(
+  words: readonly string[],
+  start: number,
+  rules: Rewrite,
+): [number, string[] | undefined] {
+  let key = words[start] as string;
+  let best: [number, string[] | undefined] = [0, rules.map.get(key)];
+  if (best[1]) best[0] = 1;
+  for (let end = start + 1; end < words.length && rules.prefixes.has(key); end++) {
+    key = `${key} ${words[end]}`;
+    const target = rules.map.get(key);
+    if (target) best = [end - start + 1, target];
+  }
+  return best;
 }
 
 /** Replace the longest known phrase at each position; replacements are not rewritten again. */
@@ -53,36 +70,19 @@ function rewrite(words: string[], rules: Rewrite): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < words.length) {
-    let matched = 0;
-    for (let n = Math.min(rules.longest, words.length - i); n >= 1 && matched === 0; n--) {
-      const target = rules.map.get(words.slice(i, i + n).join(' '));
-      if (target) {
-        out.push(...target);
-        matched = n;
-      }
-    }
-    if (matched === 0) out.push(words[i] as string);
+    const [matched, target] = longestMatch(words, i, rules);
+    if (target) out.push(...target);
+    else out.push(words[i] as string);
     i += Math.max(1, matched);
   }
   return out;
 }
 
-export interface ReadText {
-  /** Every word, after rewriting: the character features see these. */
-  words: string[];
-  /** Words minus stop words: the word features see these. */
-  content: string[];
-}
-
-export type TextReader = (text: string) => ReadText;
+/** Text as the model reads it: words after rewriting, in order. */
+export type TextReader = (text: string) => string[];
 
 export function createTextReader(language: ChatLanguage, options: TextOptions): TextReader {
   const misspellings = buildRewrite(options.misspellings ? language.misspellings : []);
   const slang = buildRewrite(options.slang ? language.slang : []);
-  const stopwords = new Set(options.stopwords ? language.stopwords.flatMap(splitWords) : []);
-  return (text) => {
-    const words = rewrite(rewrite(splitWords(text), misspellings), slang);
-    const content = stopwords.size ? words.filter((w) => !stopwords.has(w)) : words;
-    return { words: options.stopwordChars ? content : words, content };
-  };
+  return (text) => rewrite(rewrite(splitWords(text), misspellings), slang);
 }
