@@ -25,7 +25,7 @@ export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'skillbot');
 const KEEP = 4;
 
 /** Bump when the file layout or the meaning of a trained model changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 0x534b4231; // "SKB1"
 
 export interface TrainedModel {

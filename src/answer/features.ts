@@ -10,8 +10,6 @@ export interface FeatureOptions {
   charNgrams: readonly [number, number] | null;
   /** Weight of the character block against the word block (both L2-normalised). */
   charWeight: number;
-  /** Terms found in fewer training texts than this are dropped: they only memorise one example. */
-  minDf: number;
 }
 
 export interface SparseVector {
@@ -140,9 +138,8 @@ export class Vectoriser {
       for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
     }
     const n = training.length;
-    const kept = [...df].filter(([, d]) => d >= options.minDf);
-    const terms = Uint32Array.from(kept, ([term]) => term);
-    const idf = Float32Array.from(kept, ([, d]) => Math.log((1 + n) / (1 + d)) + 1);
+    const terms = Uint32Array.from(df.keys());
+    const idf = Float32Array.from(df.values(), (d) => Math.log((1 + n) / (1 + d)) + 1);
     return new Vectoriser(options, terms, idf);
   }
 

@@ -94,7 +94,8 @@ function trained(
   const texts = set.examples.map(read);
   const vectoriser = Vectoriser.fit(options.features, texts);
   const xs: SparseVector[] = texts.map((t) => vectoriser.vector(t));
-  const model = trainSoftmax(xs, set.ys, set.labels.length, vectoriser.size, options.train);
+  const none = set.labels.findIndex((l) => l.kind === 'none');
+  const model = trainSoftmax(xs, set.ys, set.labels.length, vectoriser.size, options.train, none);
   cache?.save(key, { vectoriser, model });
   return { vectoriser, model };
 }

@@ -2,9 +2,9 @@
 import type { ModelOptions } from './model.ts';
 
 export const DEFAULT_MODEL: ModelOptions = {
-  text: { slang: true, misspellings: true },
-  features: { wordPairs: true, charNgrams: [3, 5], charWeight: 1, minDf: 1 },
-  train: { epochs: 8, learningRate: 2, l2: 1e-5, classWeight: 0.5, seed: 1 },
+  text: { slang: true },
+  features: { wordPairs: true, charNgrams: [3, 5], charWeight: 1 },
+  train: { epochs: 8, learningRate: 2, l2: 1e-5, classWeight: 1, seed: 1 },
   entryNames: true,
   entryBody: true,
 };

@@ -12,8 +12,8 @@ export interface TrainOptions {
   l2: number;
   /**
    * Class balancing: each example's gradient is scaled by (mean class size / its class size) to
-   * this power. 0 trains on raw counts; 1 makes every class weigh the same in total, so an entry
-   * with 60 examples is not out-voted by its neighbours with 130.
+   * this power. 0 trains on raw counts; 1 makes every balanced class weigh the same in total, so an
+   * entry with 60 examples is not out-voted by its neighbours with 130.
    */
   classWeight: number;
   /** Fixed seed: the same content always gives the same model. */
@@ -80,13 +80,17 @@ export class SoftmaxModel {
 /** Gradients smaller than this are skipped: they move a weight by less than rounding would. */
 const MIN_GRADIENT = 1e-4;
 
-/** Per-class gradient weights, normalised so the average example weighs 1. */
-function classWeights(ys: readonly number[], classes: number, power: number): Float64Array {
+/**
+ * Per-class gradient weights, normalised so the average example weighs 1. The catch-all class (the
+ * off-topic "none") keeps its raw weight: it stands for everything else, and shrinking it makes a
+ * question of unknown words look like a weak answer rather than nothing.
+ */
+function classWeights(ys: readonly number[], classes: number, power: number, catchAll: number): Float64Array {
   const counts = new Float64Array(classes);
   for (const y of ys) counts[y] = (counts[y] as number) + 1;
-  const used = counts.filter((n) => n > 0).length;
-  const mean = ys.length / Math.max(1, used);
-  const weights = counts.map((n) => (n > 0 ? (mean / n) ** power : 0));
+  const balanced = [...counts.keys()].filter((c) => c !== catchAll && (counts[c] as number) > 0);
+  const mean = balanced.reduce((sum, c) => sum + (counts[c] as number), 0) / Math.max(1, balanced.length);
+  const weights = counts.map((n, c) => (c === catchAll || n === 0 ? 1 : (mean / n) ** power));
   const average = ys.reduce((sum, y) => sum + (weights[y] as number), 0) / Math.max(1, ys.length);
   return weights.map((w) => w / average);
 }
@@ -97,6 +101,8 @@ export function trainSoftmax(
   classes: number,
   features: number,
   options: TrainOptions,
+  /** The class left out of balancing (-1 for none). */
+  catchAll = -1,
 ): SoftmaxModel {
   const C = classes;
   const weights = new Float64Array(features * C);
@@ -106,7 +112,7 @@ export function trainSoftmax(
   const next = random(options.seed);
   const p = new Float64Array(C);
   const live = new Int32Array(C);
-  const weightOf = classWeights(ys, C, options.classWeight);
+  const weightOf = classWeights(ys, C, options.classWeight, catchAll);
   let t = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const i of shuffled(xs.length, next)) {
