@@ -89,7 +89,7 @@ const FIELDS = ['title', 'aliases', 'questions', 'summary', 'body'];
  * its training pinned so that tuning skillbot never moves it.
  */
 export const PLAIN_MODEL: ModelOptions = {
-  text: { slang: false },
+  text: { slang: false, misspellings: false },
   features: { wordPairs: false, charNgrams: null, charWeight: 0 },
   train: { epochs: 8, learningRate: 2, l2: 1e-5, classWeight: 0, seed: 1 },
   entryNames: false,

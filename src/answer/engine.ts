@@ -82,10 +82,12 @@ class AnswerEngine implements Engine {
       const fits = (l: Label) => l.kind === 'entry' && (!kind || l.entry.kind === kind);
       const ranked = this.rank(name);
       const none = ranked.filter((r) => !fits(r.label)).reduce((sum, r) => sum + r.score, 0);
-      return decideTier(
-        [{ label: { kind: 'none' }, score: none }, ...ranked.filter((r) => fits(r.label))],
-        this.#calibration,
-      );
+      // A name either is one or is not: when "not a name of this kind" is the likeliest reading, refuse
+      // rather than offer three weak guesses (`skill underwater basket weaving` gets the list).
+      return decideTier([{ label: { kind: 'none' }, score: none }, ...ranked.filter((r) => fits(r.label))], {
+        ...this.#calibration,
+        refuse: 0,
+      });
     });
   }
 

@@ -1,6 +1,6 @@
 /**
- * From chat text to words: Unicode folding, lower case, then the content's chat slang
- * (content/language/chat-language.yml) rewrites word sequences.
+ * From chat text to words: Unicode folding, lower case, then the content's chat language
+ * (slang and misspellings, content/language/chat-language.yml) rewrites word sequences.
  * No vocabulary lives here: every word this module knows comes from the content.
  */
 import type { ChatLanguage } from '../content/schema.ts';
@@ -8,6 +8,11 @@ import type { ChatLanguage } from '../content/schema.ts';
 export interface TextOptions {
   /** Rewrite slang ("k8s" → "kubernetes") before features are taken. */
   slang: boolean;
+  /**
+   * Rewrite common misspellings ("databse" → "database"). The answering model leaves this off (no
+   * gain: character n-grams match typos); passage search (src/replies) uses it.
+   */
+  misspellings: boolean;
 }
 
 // Letters and digits, keeping a trailing "+" or "#" so "c++" and "c#" stay themselves.
@@ -80,6 +85,7 @@ function rewrite(words: string[], rules: Rewrite): string[] {
 export type TextReader = (text: string) => string[];
 
 export function createTextReader(language: ChatLanguage, options: TextOptions): TextReader {
+  const misspellings = buildRewrite(options.misspellings ? language.misspellings : []);
   const slang = buildRewrite(options.slang ? language.slang : []);
-  return (text) => rewrite(splitWords(text), slang);
+  return (text) => rewrite(rewrite(splitWords(text), misspellings), slang);
 }

@@ -61,13 +61,8 @@ const PLAIN_ANSWER_CANDIDATES = 5;
 
 /** The question in the content's own words: slang ("pr", "k8s") and misspellings rewritten. */
 function readerFor(content: Content): (question: string) => string {
-  const read = createTextReader(content.language, {
-    slang: true,
-    misspellings: true,
-    stopwords: false,
-    stopwordChars: false,
-  });
-  return (question) => read(question).words.join(' ');
+  const read = createTextReader(content.language, { slang: true, misspellings: true });
+  return (question) => read(question).join(' ');
 }
 
 export function buildPassageIndex(content: Content): PassageIndex {
