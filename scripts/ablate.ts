@@ -63,7 +63,10 @@ const VARIANTS: Variant[] = [
   { name: 'words-only TF-IDF + LR baseline', model: PLAIN_MODEL },
   { name: 'shipped model', model: {} },
   { name: 'no class weights', model: { train: { ...d.train, classWeight: 0 } } },
-  { name: 'class weights: square root', model: { train: { ...d.train, classWeight: 0.5 } } },
+  {
+    name: 'class weights 1 (every answer class the same total)',
+    model: { train: { ...d.train, classWeight: 1 } },
+  },
   { name: 'no slang normalisation', model: { text: { ...d.text, slang: !d.text.slang } } },
   { name: 'no character n-grams', model: { features: { ...d.features, charNgrams: null } } },
   { name: 'character block weight 0.5', model: { features: { ...d.features, charWeight: 0.5 } } },

@@ -20,7 +20,7 @@ export interface Calibration {
 }
 
 /** Calibrated on the dev sets (`npm run eval -- --calibrate`); see results/answer-quality.md. */
-export const DEFAULT_CALIBRATION: Calibration = { confident: 0.2, margin: 0.5, suggest: 0.02, refuse: 0.5 };
+export const DEFAULT_CALIBRATION: Calibration = { confident: 0.6, margin: 0.05, suggest: 0.05, refuse: 0.5 };
 
 const MAX_SUGGESTIONS = 3;
 
