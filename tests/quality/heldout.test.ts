@@ -1,0 +1,98 @@
+/**
+ * Held-out sets guard against regressions: each was scored once, after the tuning it judged, and
+ * its figures recorded in tests/fixtures/heldout-scores.json (with the commit, see results/).
+ * Later changes must not fall below those figures by more than a margin. The sets are never
+ * edited and never tuned on; a failure here means a change made answers worse on questions
+ * nobody tuned for.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAskSession } from '../../scripts/ask-session.ts';
+import { measureQuality, readQuestions, skillbotSystem } from '../../scripts/bench/quality.ts';
+import { createAnswerer } from '../../src/answer/engine.ts';
+import { loadContent } from '../../src/content/load.ts';
+
+interface AnswerScores {
+  commit: string;
+  top1: number;
+  situation: number;
+  wrongConfident: number;
+  shown: number;
+  refused: number;
+}
+interface ReplyScores {
+  commit: string;
+  facts: number;
+  short: number;
+  chatBasics: number;
+}
+interface Recorded {
+  answers: Record<string, AnswerScores>;
+  replies: Record<string, ReplyScores>;
+}
+
+/** Room for small, honest changes (about 5 questions in 170); a real regression is larger. */
+const MARGIN = 0.03;
+/** Style and off-topic subsets are a third of a set or less, so one question moves them more. */
+const SUBSET_MARGIN = 0.06;
+
+const recorded = JSON.parse(readFileSync('tests/fixtures/heldout-scores.json', 'utf8')) as Recorded;
+const content = loadContent('content');
+const engine = createAnswerer(content);
+
+describe.each(Object.entries(recorded.answers))('held-out answers %s', (path, was) => {
+  const now = measureQuality(skillbotSystem(engine), readQuestions(path));
+
+  it(`lead with the right entry about as often as when scored at ${was.commit}`, () => {
+    expect(now.top1).toBeGreaterThanOrEqual(was.top1 - MARGIN);
+    expect(now.byStyle.situation?.top1 ?? 0).toBeGreaterThanOrEqual(was.situation - SUBSET_MARGIN);
+    expect(now.shown).toBeGreaterThanOrEqual(was.shown - MARGIN);
+  });
+
+  it('rarely answer wrongly with confidence, and refuse what is off-topic', () => {
+    expect(now.wrongConfident).toBeLessThanOrEqual(was.wrongConfident + MARGIN);
+    expect(now.refused).toBeGreaterThanOrEqual(was.refused - SUBSET_MARGIN);
+  });
+});
+
+interface SpecificQuestion {
+  question: string;
+  /** A knowledge entry's id; anything else (the writers' own labels) is a chat basic. */
+  expected: string;
+  facts: string[][];
+}
+
+const delivers = (text: string, facts: string[][]) => {
+  const head = text.slice(0, 700).toLowerCase();
+  return facts.every((group) => group.some((alternative) => head.includes(alternative.toLowerCase())));
+};
+
+describe.each(Object.entries(recorded.replies))('held-out replies %s', (path, was) => {
+  it(`deliver the fact briefly about as often as when scored at ${was.commit}`, async () => {
+    const session = createAskSession(content, engine, {
+      defaultTimezone: 'UTC',
+      tips: { days: 'weekdays', catchupHours: 3 },
+    });
+    const lines = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    const set = lines.map((line) => JSON.parse(line) as SpecificQuestion);
+    let facts = 0;
+    let short = 0;
+    let chatRight = 0;
+    let chat = 0;
+    for (const q of set) {
+      const { text } = await session.ask(q.question);
+      const delivered = delivers(text, q.facts) && !/outside what I know/i.test(text);
+      facts += delivered ? 1 : 0;
+      short += text.length <= 1200 ? 1 : 0;
+      if (!content.entry(q.expected)) {
+        chat += 1;
+        chatRight += delivered ? 1 : 0;
+      }
+    }
+    expect(facts / set.length).toBeGreaterThanOrEqual(was.facts - MARGIN);
+    expect(short / set.length).toBeGreaterThanOrEqual(was.short - MARGIN);
+    expect(chatRight / Math.max(1, chat)).toBeGreaterThanOrEqual(was.chatBasics - SUBSET_MARGIN);
+  });
+});
