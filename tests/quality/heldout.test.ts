@@ -1,7 +1,7 @@
 /**
- * Held-out sets guard against regressions: each was scored once, after the tuning it judged, and
- * its figures recorded in tests/fixtures/heldout-scores.json (with the commit, see results/).
- * Later changes must not fall below those figures by more than a margin. The sets are never
+ * Held-out sets guard against regressions: each was scored once, after the tuning it judged (see
+ * results/), and tests/fixtures/heldout-scores.json records its figures with the commit they were
+ * taken at. Later changes must not fall below those figures by more than a margin. The sets are never
  * edited and never tuned on; a failure here means a change made answers worse on questions
  * nobody tuned for.
  */
