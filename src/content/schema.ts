@@ -44,7 +44,6 @@ const pair = z.tuple([line(60), line(60)]);
 export const ChatLanguageSchema = z.object({
   slang: z.array(pair).default([]),
   misspellings: z.array(pair).default([]),
-  stopwords: z.array(line(40)).default([]),
 });
 
 export type ChatLanguage = z.infer<typeof ChatLanguageSchema>;

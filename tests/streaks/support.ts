@@ -14,7 +14,7 @@ const content: Content = {
   tips: [],
   bot: [],
   offTopic: [],
-  language: { slang: [], misspellings: [], stopwords: [] },
+  language: { slang: [], misspellings: [] },
   entry: () => undefined,
   tip: () => undefined,
 };

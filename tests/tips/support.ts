@@ -70,7 +70,7 @@ export function makeContent(tips: readonly Tip[]): Content {
     tips,
     bot: [],
     offTopic: [],
-    language: { slang: [], misspellings: [], stopwords: [] },
+    language: { slang: [], misspellings: [] },
     entry: (id) => byId.get(id),
     tip: (id) => tipById.get(id),
   };
