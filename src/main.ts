@@ -112,8 +112,17 @@ function explainFatal(error: unknown): number {
 /** Shutdown is bounded step by step; this is the backstop should one step still hang. */
 const SHUTDOWN_DEADLINE_MS = 9_500;
 
-function installSignalHandlers(app: RunningApp, log: Logger): void {
+/**
+ * Signals are handled from the first moment, not only once start-up returns: the health server
+ * answers during start-up, so a supervisor may already send SIGTERM then. A stop asked for while
+ * starting waits for the app, then shuts it down like any other.
+ */
+function installSignalHandlers(log: Logger): (app: RunningApp) => void {
   let stopping = false;
+  let started: ((app: RunningApp) => void) | undefined;
+  const running = new Promise<RunningApp>((resolve) => {
+    started = resolve;
+  });
   const stop = (reason: string) => {
     stopping = true;
     const deadline = setTimeout(() => {
@@ -121,13 +130,15 @@ function installSignalHandlers(app: RunningApp, log: Logger): void {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    app.shutdown(reason).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    running
+      .then((app) => app.shutdown(reason))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1); // A second signal: leave at once.
@@ -140,6 +151,7 @@ function installSignalHandlers(app: RunningApp, log: Logger): void {
     log.warn({ launcher }, 'the process that started skillbot is gone; shutting down');
     if (!stopping) stop('launcher exited');
   });
+  return (app) => started?.(app);
 }
 
 /**
@@ -168,6 +180,7 @@ async function main(): Promise<void> {
   const ended = new Promise<void>((resolve) => {
     inputEnded = resolve;
   });
+  const startedApp = installSignalHandlers(log);
   const app = await startApp({
     config,
     log,
@@ -180,7 +193,7 @@ async function main(): Promise<void> {
     },
   });
   void ended.then(() => app.shutdown('end of input')).then(() => process.exit(0));
-  installSignalHandlers(app, log);
+  startedApp(app);
 }
 
 main().catch((error: unknown) => {

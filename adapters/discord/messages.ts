@@ -32,9 +32,17 @@ const mentionOf = (botId: string) => new RegExp(`<@!?${botId}>`, 'g');
  */
 export function addressedText(message: Message, botId: string): string | undefined {
   if (message.author.bot || message.webhookId || message.system) return undefined;
-  if (!message.inGuild()) return message.content.trim();
+  if (!message.inGuild()) return withoutMassMentions(message.content);
   if (!mentionOf(botId).test(message.content)) return undefined;
-  return message.content.replace(mentionOf(botId), ' ').trim();
+  return withoutMassMentions(message.content.replace(mentionOf(botId), ' '));
+}
+
+/** `@everyone` and `@here` address people, not the question: leave them out of what the bot reads. */
+function withoutMassMentions(text: string): string {
+  return text
+    .replace(/@(everyone|here)\b/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 export function incomingFromMessage(message: Message, text: string, clock: Clock): Incoming {

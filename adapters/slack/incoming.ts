@@ -9,7 +9,9 @@ const MARKUP = /<([@#!])?([^<>|]*)(?:\|([^<>]*))?>/g;
 function plainMarkup(_match: string, sigil: string | undefined, target: string, label: string | undefined) {
   if (sigil === '@') return `@${label || target}`;
   if (sigil === '#') return `#${label || target}`;
-  // `<!channel>`, `<!here>`, `<!subteam^S123|@team>`: the words only, never the ping.
+  // `<!channel>`, `<!here>`, `<!everyone>` address people, not the question: left out. A user
+  // group (`<!subteam^S123|@team>`) keeps its name as words, never the ping.
+  if (sigil === '!' && /^(channel|here|everyone)$/.test(target)) return ' ';
   if (sigil === '!') return `@${(label || target).replace(/^@/, '').replace(/\^.*$/, '')}`;
   return label ? `${label} (${target})` : target;
 }

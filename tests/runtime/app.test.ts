@@ -1,19 +1,10 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../src/adapter.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { type RunningApp, startApp } from '../../src/runtime/app.ts';
+import { freePort } from '../support/ports.ts';
 import { tempDataFile } from '../support/process.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** An adapter whose connection the test controls. */
 function controlledAdapter() {

@@ -4,30 +4,17 @@
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/store/types.ts';
 import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from '../fakes/discord/index.ts';
 import { form, postToSlackEndpoint, slashCommand } from '../fakes/slack/requests.ts';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
+import { freePort } from '../support/ports.ts';
 import { collect, type Finished, startBot, tempDataFile } from '../support/process.ts';
 
 const SIGNING_SECRET = 'both-platforms-signing-secret-42';
 /** Guards against a hung run on a loaded 2-core machine; every wait ends on a real event first. */
 const GUARD_MS = 10_000;
-
-/** A port nothing listens on right now: bind port 0 on loopback, read it, let it go. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A TIP_TIME twelve hours from now (UTC): the env schedules exist but nothing is due during the run. */
 function tipTimeFarFromNow(): string {

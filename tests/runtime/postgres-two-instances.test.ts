@@ -3,25 +3,14 @@
  * TIP_TIME that fell due a few minutes ago (inside the catch-up window): the daily tip is posted
  * exactly once, because only one of them wins the post's claim.
  */
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
+import { freePort } from '../support/ports.ts';
 import { describePostgres } from '../support/postgres.ts';
 import { type Instance, killInstance, startInstance } from '../support/postgres-instances.ts';
 
 const started = (line: { msg?: string }) => /^skillbot started/.test(line.msg ?? '');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** HH:MM (UTC) a few minutes ago: due now, well inside a 3-hour catch-up window. */
 function minutesAgo(minutes: number): string {

@@ -128,8 +128,9 @@ describe('reading Slack text', () => {
   it('turns Slack markup into the words people typed, without live mentions', () => {
     expect(fromSlackText('what is &lt;div&gt; &amp; css')).toBe('what is <div> & css');
     expect(fromSlackText('hi <@U123> <!channel> <#C1|general> <https://x.io|docs>')).toBe(
-      'hi @U123 @channel #general docs (https://x.io)',
+      'hi @U123   #general docs (https://x.io)',
     );
+    expect(fromSlackText('ask <!subteam^S1|@backend> about <!here>')).toBe('ask @backend about  ');
     expect(withoutBotMention('<@U0BOT> what is git', 'U0BOT')).toBe('what is git');
   });
 

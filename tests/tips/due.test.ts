@@ -18,6 +18,19 @@ const schedule = (fields: Partial<Schedule> = {}): Schedule => ({
 const at = (iso: string) => new Date(iso);
 const schedules = (...list: Schedule[]) => list;
 const posts = (records: Record<string, PostRecord>) => new Map(Object.entries(records));
+/** The post log holding one record: channel C1's post for 4 March, with `fields`. */
+const todaysPost = (fields: Pick<PostRecord, 'status' | 'claimedAt' | 'attempts'> & Partial<PostRecord>) =>
+  posts({
+    'slack:T1:C1:2026-03-04': {
+      key: 'slack:T1:C1:2026-03-04',
+      platform: 'slack',
+      workspaceId: 'T1',
+      channelId: 'C1',
+      date: '2026-03-04',
+      tipId: 't',
+      ...fields,
+    },
+  });
 const summary = (actions: ReturnType<typeof dueWork>) => actions.map((a) => `${a.kind} ${a.date}`);
 
 describe('parseScheduleArgs', () => {
@@ -86,19 +99,7 @@ describe('dueWork', () => {
 
   it('leaves sent, failed and skipped days alone and recovers claims', () => {
     const record = (status: PostRecord['status']) =>
-      posts({
-        'slack:T1:C1:2026-03-04': {
-          key: 'slack:T1:C1:2026-03-04',
-          platform: 'slack',
-          workspaceId: 'T1',
-          channelId: 'C1',
-          date: '2026-03-04',
-          tipId: 't',
-          status,
-          claimedAt: '2026-03-04T08:00:00Z',
-          attempts: 1,
-        },
-      });
+      todaysPost({ status, claimedAt: '2026-03-04T08:00:00Z', attempts: 1 });
     const s = schedules(schedule({ createdAt: '2026-03-04T00:00:00Z' }));
     const now = at('2026-03-04T08:30:00Z');
     for (const status of ['sent', 'failed', 'skipped'] as const)
@@ -108,20 +109,7 @@ describe('dueWork', () => {
 
   it('on a shared store, leaves a claim alone while its lease holds and recovers it after', () => {
     const claim = (leaseUntil: string) =>
-      posts({
-        'slack:T1:C1:2026-03-04': {
-          key: 'slack:T1:C1:2026-03-04',
-          platform: 'slack',
-          workspaceId: 'T1',
-          channelId: 'C1',
-          date: '2026-03-04',
-          tipId: 't',
-          status: 'claimed',
-          claimedAt: '2026-03-04T08:29:00Z',
-          leaseUntil,
-          attempts: 0,
-        },
-      });
+      todaysPost({ status: 'claimed', claimedAt: '2026-03-04T08:29:00Z', leaseUntil, attempts: 0 });
     const s = schedules(schedule({ createdAt: '2026-03-04T00:00:00Z' }));
     const now = at('2026-03-04T08:30:00Z');
     // Another instance is sending it right now.

@@ -9,26 +9,15 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../support/ports.ts';
 import { parseDockerfile } from './dockerfile.ts';
 import { type BuiltStage, buildStages, hostUser, type RunUser } from './run.ts';
 import { parseServiceUnit } from './unit.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
-}
 
 function exitOf(child: ChildProcess, ms: number): Promise<number | string> {
   return new Promise((done) => {
