@@ -48,7 +48,10 @@ export function plainAnswerGate(
   const specific = within(SPECIFIC_IN_PASSAGES);
   return (hit, question, terms) => {
     const has = byKey.get(hit.passage.key) ?? new Set<string>();
-    const named = new Set(processedTerms(normalise(hit.passage.label || hit.passage.tipTitle || '')));
+    // The label as written and as the chat language reads it: "CI/CD" names "ci" although the
+    // slang table spells it out as "continuous integration and continuous delivery".
+    const label = hit.passage.label || hit.passage.tipTitle || '';
+    const named = new Set([...processedTerms(label), ...processedTerms(normalise(label))]);
     const matched = terms.filter((t) => has.has(t));
     if (matched.length < needed(terms.length)) return false;
     if (COMPARISON.test(question)) {
@@ -58,4 +61,26 @@ export function plainAnswerGate(
     if (matched.some((t) => named.has(t) && specific(t))) return true;
     return matched.length === terms.length && matched.some(rare);
   };
+}
+
+/** An acronym a question may ask to have spelled out: "api", "ci", "cors". */
+const ACRONYM = /^[a-z]{2,6}$/;
+
+/**
+ * The passage that spells out `term` as an acronym: it writes the acronym in capitals and, nearby,
+ * words whose initials spell it ("API (application programming interface)", "DNS, the Domain Name
+ * System", "CORS: Cross-Origin Resource Sharing"). Passages whose label carries the acronym come
+ * first. Undefined when no passage defines it.
+ */
+export function definingPassage(term: string, passages: readonly Passage[]): Passage | undefined {
+  if (!ACRONYM.test(term)) return undefined;
+  const upper = term.toUpperCase();
+  const written = new RegExp(`\\b${upper}\\b`);
+  // Each letter starts a word; words are joined by spaces or hyphens, with short joiners
+  // ("of", "and") allowed in between.
+  const joiner = String.raw`(?:[\s-]+(?:of|and|the|for|to|as|a)\b)*[\s-]+`;
+  const spelled = new RegExp(`\\b${[...upper].map((letter) => `${letter}[\\w']*`).join(joiner)}\\b`, 'i');
+  const defines = (p: Passage) => written.test(p.text) && spelled.test(p.text);
+  const labelled = (p: Passage) => written.test(p.label || p.tipTitle || '');
+  return passages.find((p) => labelled(p) && defines(p)) ?? passages.find(defines);
 }

@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch';
 import { createTextReader } from '../answer/text.ts';
 import type { Content } from '../content/load.ts';
 import { allPassages, type Passage } from './passages.ts';
-import { plainAnswerGate } from './plain.ts';
+import { definingPassage, plainAnswerGate } from './plain.ts';
 import { processedTerms, processTerm } from './terms.ts';
 
 export interface PassageHit {
@@ -102,9 +102,13 @@ export function buildPassageIndex(content: Content): PassageIndex {
     plainAnswer(question) {
       const terms = termsOf(question);
       if (terms.length === 0) return undefined;
-      return run(question, { ...fuzzy, boost: BOOST })
+      const gated = run(question, { ...fuzzy, boost: BOOST })
         .slice(0, PLAIN_ANSWER_CANDIDATES)
         .find((hit) => isPlain(hit, question, terms));
+      if (gated || terms.length !== 1 || !terms[0]) return gated;
+      // One word asked about ("what does API stand for"): the passage that spells it out.
+      const defining = definingPassage(terms[0], passages);
+      return defining ? { passage: defining, score: 0, terms } : undefined;
     },
   };
 }

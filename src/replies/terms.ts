@@ -6,7 +6,8 @@ import MiniSearch from 'minisearch';
 
 /**
  * Words that carry no topic. BM25 already discounts common words, but in a question they would
- * still pull passages that happen to say "what" or "does" towards the top.
+ * still pull passages that happen to say "what" or "does" towards the top. Not "get": it is an
+ * HTTP method and a command ("GET vs POST", `git fetch` vs `git pull`, Redis GET).
  */
 const FILLER = new Set(
   (
@@ -14,7 +15,7 @@ const FILLER = new Set(
     'being am do does did doing have has had i me my we our you your it its this that these those there ' +
     'what whats which who whom whose why how when where can could should would will shall may might must ' +
     'vs versus v difference between mean means meaning explain tell please pls plz stand stands ' +
-    'example examples really just like so if then than also any some more most very much get got use ' +
+    'example examples really just like so if then than also any some more most very much got use ' +
     'using used one thing things way ways work works something anyone someone need want know'
   ).split(/\s+/),
 );
