@@ -15,29 +15,9 @@ import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { loadContent } from '../src/content/load.ts';
 import { type AskJson, createAskSession } from './ask-session.ts';
 import { exitQuietlyWhenStdoutCloses } from './pipe.ts';
+import { deliversFacts, FACT_WINDOW, readSet, SHORT_REPLY, type SpecificQuestion } from './reply-facts.ts';
 
 exitQuietlyWhenStdoutCloses();
-
-export const FACT_WINDOW = 700;
-export const SHORT_REPLY = 1200;
-
-interface SpecificQuestion {
-  question: string;
-  expected: string;
-  facts: string[][];
-}
-
-export function deliversFacts(text: string, facts: string[][]): boolean {
-  const head = text.slice(0, FACT_WINDOW).toLowerCase();
-  return facts.every((group) => group.some((alt) => head.includes(alt.toLowerCase())));
-}
-
-function readSet(path: string): SpecificQuestion[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as SpecificQuestion);
-}
 
 const isChatBasic = (q: SpecificQuestion) => q.expected.startsWith('bot-');
 const REFUSALS = /outside what I know|I'm not sure I understood/;

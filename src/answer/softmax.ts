@@ -3,6 +3,8 @@
  * with L2 regularisation. Small enough to train at start-up (a few hundred milliseconds) and to
  * score a question in microseconds.
  */
+
+import { seededRandom } from '../random.ts';
 import type { SparseVector } from './features.ts';
 
 export interface TrainOptions {
@@ -18,18 +20,6 @@ export interface TrainOptions {
   classWeight: number;
   /** Fixed seed: the same content always gives the same model. */
   seed: number;
-}
-
-/** A tiny deterministic PRNG (mulberry32) for the example order. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled(n: number, next: () => number): number[] {
@@ -109,7 +99,7 @@ export function trainSoftmax(
   const bias = new Float64Array(C);
   // Weights are stored divided by `scale`, so L2 decay is one multiplication per step.
   let scale = 1;
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const p = new Float64Array(C);
   const live = new Int32Array(C);
   const weightOf = classWeights(ys, C, options.classWeight, catchAll);

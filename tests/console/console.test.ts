@@ -1,36 +1,17 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_TARGET, createConsoleAdapter } from '../../adapters/console/index.ts';
+import { CONSOLE_TARGET } from '../../adapters/console/index.ts';
 import { consolePlatform } from '../../adapters/console/platform.ts';
 import { createBot } from '../../src/bot.ts';
 import { buildPost } from '../../src/tips/post.ts';
+import { consoleSession } from '../support/console.ts';
 import { testDeps } from '../support/core.ts';
 
 function consoleWithBot() {
   const deps = testDeps();
   // The console as the composition root builds it: help knows the console's own command.
   const bot = createBot(deps, { platforms: [consolePlatform] });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  let ended!: () => void;
-  const finished = new Promise<void>((resolve) => {
-    ended = resolve;
-  });
-  const adapter = createConsoleAdapter({
-    bot,
-    log: deps.log,
-    clock: deps.clock,
-    input,
-    output,
-    user: 'ada',
-    interactive: false,
-    onEnd: ended,
-  });
-  return { adapter, deps, input, finished, output: () => text };
+  const { adapter, input, finished, printed } = consoleSession(bot, deps);
+  return { adapter, deps, input, finished, output: printed };
 }
 
 describe('the console adapter', () => {

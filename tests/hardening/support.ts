@@ -1,30 +1,12 @@
 /** Shared apps for the bad-input table: one per platform, each with a cheap "still alive?" probe. */
-import { PassThrough } from 'node:stream';
-import { createConsoleAdapter } from '../../adapters/console/index.ts';
-import type { Adapter } from '../../src/adapter.ts';
 import type { CoreDeps } from '../../src/core.ts';
-import { silentLogger } from '../../src/log.ts';
+import { consoleSession } from '../support/console.ts';
 import { testBot } from '../support/core.ts';
 
-/** The console adapter in-process, fed line by line; each line's output is what it printed before the next sentinel. */
+/** The console adapter in-process, fed line by line; each line's output is what it printed in answer. */
 export async function startConsole(overrides: Partial<CoreDeps> = {}) {
   const { deps, bot } = testBot(overrides);
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.on('data', (chunk: Buffer) => {
-    printed += chunk.toString();
-  });
-  const adapter: Adapter = createConsoleAdapter({
-    bot,
-    log: silentLogger,
-    clock: deps.clock,
-    input,
-    output,
-    user: 'grace',
-    interactive: false,
-    onEnd: () => {},
-  });
+  const { adapter, input, printed } = consoleSession(bot, deps, 'grace');
   await adapter.start();
   /**
    * `:user` alone always prints its usage line, and nothing else does: typed after each line, it
@@ -33,15 +15,15 @@ export async function startConsole(overrides: Partial<CoreDeps> = {}) {
   const END_MARK = '(one word, up to 40 characters)';
   /** Type `line`; resolves with everything printed in answer to it. */
   async function say(line: string): Promise<string> {
-    const from = printed.length;
+    const from = printed().length;
     input.write(`${line}\n:user\n`);
     const deadline = Date.now() + 10_000;
-    while (!printed.includes(END_MARK, from) && Date.now() < deadline) {
+    while (!printed().includes(END_MARK, from) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const end = printed.indexOf(END_MARK, from);
+    const end = printed().indexOf(END_MARK, from);
     if (end < 0) throw new Error(`the console stopped answering after ${JSON.stringify(line.slice(0, 40))}`);
-    const answer = printed.slice(from, end);
+    const answer = printed().slice(from, end);
     return answer.slice(0, answer.lastIndexOf('\n') + 1);
   }
   return {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAskSession } from '../../scripts/ask-session.ts';
 import { measureQuality, readQuestions, skillbotSystem } from '../../scripts/bench/quality.ts';
+import { deliversFacts, readSet, SHORT_REPLY } from '../../scripts/reply-facts.ts';
 import { createAnswerer } from '../../src/answer/engine.ts';
 import { loadContent } from '../../src/content/load.ts';
 
@@ -55,37 +56,22 @@ describe.each(Object.entries(recorded.answers))('held-out answers %s', (path, wa
   });
 });
 
-interface SpecificQuestion {
-  question: string;
-  /** A knowledge entry's id; anything else (the writers' own labels) is a chat basic. */
-  expected: string;
-  facts: string[][];
-}
-
-const delivers = (text: string, facts: string[][]) => {
-  const head = text.slice(0, 700).toLowerCase();
-  return facts.every((group) => group.some((alternative) => head.includes(alternative.toLowerCase())));
-};
-
 describe.each(Object.entries(recorded.replies))('held-out replies %s', (path, was) => {
   it(`deliver the fact briefly about as often as when scored at ${was.commit}`, async () => {
     const session = createAskSession(content, engine, {
       defaultTimezone: 'UTC',
       tips: { days: 'weekdays', catchupHours: 3 },
     });
-    const lines = readFileSync(path, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '');
-    const set = lines.map((line) => JSON.parse(line) as SpecificQuestion);
+    const set = readSet(path);
     let facts = 0;
     let short = 0;
     let chatRight = 0;
     let chat = 0;
     for (const q of set) {
       const { text } = await session.ask(q.question);
-      const delivered = delivers(text, q.facts) && !/outside what I know/i.test(text);
+      const delivered = deliversFacts(text, q.facts) && !/outside what I know/i.test(text);
       facts += delivered ? 1 : 0;
-      short += text.length <= 1200 ? 1 : 0;
+      short += text.length <= SHORT_REPLY ? 1 : 0;
       if (!content.entry(q.expected)) {
         chat += 1;
         chatRight += delivered ? 1 : 0;

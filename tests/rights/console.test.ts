@@ -1,37 +1,17 @@
 /** `mydata`, `forget me` and `forget member` in the console, typed as a person would. */
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../adapters/console/index.ts';
+import { consoleSession } from '../support/console.ts';
 import { testBot } from '../support/core.ts';
 
 /** Run `lines` through a console as `ada` and return everything it printed. */
 async function session(lines: string[]): Promise<string> {
   const { bot, deps } = testBot();
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  let ended!: () => void;
-  const finished = new Promise<void>((resolve) => {
-    ended = resolve;
-  });
-  const adapter = createConsoleAdapter({
-    bot,
-    log: deps.log,
-    clock: deps.clock,
-    input,
-    output,
-    user: 'ada',
-    interactive: false,
-    onEnd: ended,
-  });
+  const { adapter, input, finished, printed } = consoleSession(bot, deps);
   await adapter.start();
   input.end(`${lines.join('\n')}\n`);
   await finished;
   await adapter.stop();
-  return text;
+  return printed();
 }
 
 /** The JSON printed between the file markers of the `n`th `mydata` answer. */

@@ -4,25 +4,12 @@
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { form, slackSignature, slashCommand } from '../fakes/slack/requests.ts';
 import type { FakeSlack } from '../fakes/slack/server.ts';
+import { freePort } from './ports.ts';
 import { startBot, tempDataFile } from './process.ts';
 
 export const PROCESS_SIGNING_SECRET = 'drill-signing-secret-0123456789';
-
-/** A port nobody listens on right now (the bot's PORT must be 1..65535). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export interface SlackProcess {
   child: ChildProcessWithoutNullStreams;

@@ -14,6 +14,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { seededRandom } from '../../src/random.ts';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./store-checkin-child.ts', import.meta.url));
 const MAX_CONFIRMATIONS_BEFORE_KILL = 100;
@@ -39,18 +40,6 @@ export async function bundleChild(dir: string): Promise<string> {
     },
   });
   return out;
-}
-
-/** A small seeded generator, so a failing run can be replayed from the seed in its message. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 interface DrillChild {
@@ -111,7 +100,7 @@ export interface Drill {
 
 /** Run the drill; resolves to how many check-ins were confirmed in all. */
 export async function killDrill({ childJs, store, kills, seed, stored }: Drill): Promise<number> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const confirmed = new Set<string>();
   const warm: DrillChild[] = [];
   try {

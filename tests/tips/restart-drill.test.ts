@@ -7,24 +7,13 @@
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../../src/errors.ts';
+import { seededRandom } from '../../src/random.ts';
 import { createInMemoryStore } from '../../src/store/in-memory.ts';
 import { postKey, type Schedule } from '../../src/store/types.ts';
 import { addDays, localDate } from '../../src/time.ts';
 import { scheduledInstant } from '../../src/tips/schedule-rules.ts';
 import { createScheduler, type Scheduler } from '../../src/tips/scheduler.ts';
 import { addSchedule, createFakePlatform, target, tipDeps } from './support.ts';
-
-/** mulberry32: a small seeded generator, so a failing drill can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const CREATED = '2026-03-04T12:00:00.000Z';
 const MINUTE = 60_000;
@@ -51,7 +40,7 @@ async function gracefulStop(scheduler: Scheduler): Promise<void> {
 }
 
 async function drill(seed: number, withFind: boolean) {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const store = createInMemoryStore();
   const deps = tipDeps({ store });
   const platform = createFakePlatform({
