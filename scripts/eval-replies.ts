@@ -9,7 +9,6 @@
  * deliver the fact and are neither refused nor met with "did you mean". `ask --json` reports no
  * id for them, so the expected-entry share covers the specific questions only.
  */
-import { readFileSync } from 'node:fs';
 import { createAnswerer } from '../src/answer/engine.ts';
 import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { loadContent } from '../src/content/load.ts';
