@@ -37,8 +37,8 @@ const RATE_LIMITED_EVERY = 10;
 const SEND_MS = 5;
 const DUE = Date.parse('2026-03-04T09:00:00Z');
 const TARGET_FACTOR = 1.2;
-/** Platform calls in flight at once: the scheduler's default, and a larger setting. */
-const CONCURRENCY = [8, 32];
+/** Platform calls in flight at once: the scheduler's default (64), and the earlier default. */
+const CONCURRENCY = [64, 8];
 
 function contentWithTips(): Content {
   const content = loadContent('content');
@@ -174,11 +174,13 @@ async function runOnce(content: Content, concurrency: number, bench: BenchStore)
   }
 }
 
-/** The runs: the file store at two concurrencies, PostgreSQL at 10,000 and 100,000 members. */
+/** The runs: the file store at each concurrency, then PostgreSQL at 10,000 and 100,000 members. */
 async function* runs(
   content: Content,
+  concurrencies: readonly number[],
+  withPostgres: boolean,
 ): AsyncGenerator<{ concurrency: number; bench: BenchStore; run: Awaited<ReturnType<typeof runOnce>> }> {
-  for (const concurrency of CONCURRENCY) {
+  for (const concurrency of concurrencies) {
     const bench = await fileStore();
     try {
       yield { concurrency, bench, run: await runOnce(content, concurrency, bench) };
@@ -186,12 +188,13 @@ async function* runs(
       await bench.close();
     }
   }
+  if (!withPostgres) return;
   const database = await benchDatabase();
   try {
     for (const members of [10_000, 100_000]) {
       const bench = await postgresStore(database, members);
       try {
-        for (const concurrency of CONCURRENCY) {
+        for (const concurrency of concurrencies) {
           await bench.store.prunePosts('9999-12-31'); // each run starts with nothing posted
           yield { concurrency, bench, run: await runOnce(content, concurrency, bench) };
         }
@@ -204,14 +207,17 @@ async function* runs(
   }
 }
 
-export async function runFanoutBench(): Promise<BenchSection> {
+export async function runFanoutBench(
+  concurrencies = CONCURRENCY,
+  withPostgres = true,
+): Promise<BenchSection> {
   const content = contentWithTips();
   // A refused channel cannot finish before its refused send, the wait, and the second send.
   const floorMs = RETRY_AFTER_MS + 2 * SEND_MS;
   const rows: BenchSection['rows'] = [];
   let exact = true;
   let withinTarget = true;
-  for await (const { concurrency, bench, run } of runs(content)) {
+  for await (const { concurrency, bench, run } of runs(content, concurrencies, withPostgres)) {
     const min = Math.min(...run.perChannel);
     const max = Math.max(...run.perChannel);
     exact &&= min === 1 && max === 1 && run.sent === CHANNELS;
@@ -247,7 +253,13 @@ export async function runFanoutBench(): Promise<BenchSection> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const section = await runFanoutBench();
+  // `fanout.ts [--file-only] [concurrency ...]`: other settings to compare, or the file store alone.
+  const args = process.argv.slice(2);
+  const chosen = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  const section = await runFanoutBench(
+    chosen.length > 0 ? chosen : CONCURRENCY,
+    !args.includes('--file-only'),
+  );
   console.log(`## ${section.title}\n`);
   console.table(section.rows);
   for (const note of section.notes) console.log(`- ${note}`);
