@@ -44,6 +44,14 @@ export interface Scheduler {
  */
 const DEFAULT_CONCURRENCY = 64;
 
+/**
+ * Due posts are started this many at a time, with a turn of the event loop between: the first
+ * wave's claims are written (and its sends go out) while later waves still choose their tips, so
+ * 500 channels due together do not all wait for 500 tip choices. Claims made while a write runs
+ * still share the next one, so a slow data file gets few large writes.
+ */
+const LAUNCH_WAVE = 25;
+
 const DEFAULT_POLICY: RetryPolicy = {
   maxAttempts: 3,
   backoffMs: 5_000,
@@ -179,8 +187,9 @@ class TipScheduler implements Scheduler {
       const actions = dueWork(schedules, posts, now, catchupHours, deps.store.shared).filter(
         (a) => this.deliveries.has(a.schedule.platform) && !this.inFlight.has(a.key),
       );
-      if (this.stopping) return;
-      for (const action of actions) {
+      for (const [index, action] of actions.entries()) {
+        if (index % LAUNCH_WAVE === 0 && index > 0) await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopping) return;
         const running = runAction(this.jobs, action)
           .catch((error: unknown) => deps.log.error({ err: error, postKey: action.key }, 'tip post failed'))
           .finally(() => {
