@@ -9,9 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import type { CoreDeps } from '../../src/core.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/lowdb.ts';
@@ -23,6 +24,7 @@ import type { Origin } from '../../src/types.ts';
 import { writeStoreJson } from '../store-json.ts';
 import type { BenchSection } from './types.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const SIZES = [10_000, 100_000];
 const CHECKINS = 1_000;
 const SPREAD_MS = 1_000;
@@ -159,9 +161,27 @@ async function measure(file: string, members: number): Promise<Measured> {
   };
 }
 
-function runChild(file: string, members: number): Measured {
-  const self = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', file, String(members)], {
+/**
+ * The child runs compiled, as `npm start` runs the bot (scripts/start.mjs): this file bundled by
+ * esbuild with node_modules left external, so its RSS holds no TypeScript loader.
+ */
+async function compileChild(): Promise<string> {
+  const outfile = join(ROOT, 'dist/bench/store-child.mjs');
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+function runChild(child: string, file: string, members: number): Measured {
+  const out = execFileSync(process.execPath, [child, '--child', file, String(members)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -173,11 +193,12 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 export async function runStoreBench(sizes = SIZES): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), 'skillbot-store-bench-'));
   const results: Measured[] = [];
+  const child = await compileChild();
   try {
     for (const members of sizes) {
       const file = join(dir, `members-${members}.json`);
       await seed(file, members);
-      results.push(runChild(file, members));
+      results.push(runChild(child, file, members));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -206,7 +227,7 @@ export async function runStoreBench(sizes = SIZES): Promise<BenchSection> {
     title: `File store: ${CHECKINS.toLocaleString('en')} check-ins arriving over ${SPREAD_MS / 1000} s`,
     rows,
     notes: [
-      'Members carry about 1 KB each (60 check-ins over three months, a timezone, a quiz answer); real temp files; one process per size (RSS includes tsx).',
+      'Members carry about 1 KB each (60 check-ins over three months, a timezone, a quiz answer); real temp files; one process per size, compiled as `npm start` runs the bot (no TypeScript loader), holding the store alone (no answer model).',
       `Load average (1, 5, 15 min) when the section ended: ${loadavg()
         .map((n) => n.toFixed(2))
         .join(', ')} on ${cpus().length} cores.`,

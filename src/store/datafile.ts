@@ -1,19 +1,14 @@
 /**
  * The data file on disk: finding the real file behind DATA_FILE, refusing what cannot be used,
- * reading it into tables, and writing a snapshot of the tables atomically.
- *
- * A write streams the snapshot record by record into `.<name>.tmp` beside the file, in slices,
- * then renames it over the file: a killed process leaves the old file or the new one, never half
- * of one, and the whole text never sits in memory (nor blocks the event loop) at once.
+ * reading it into tables, and taking the snapshot a write saves (written by `file-writer.ts`).
  */
-import { lstat, mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DataFileError } from '../errors.ts';
+import type { Snapshot } from './file-writer.ts';
 import { Tables, tablesFrom } from './tables.ts';
 import { SCHEMA_VERSION } from './types.ts';
 import { parseDataFile } from './validate.ts';
-
-const SLICE_BYTES = 256 * 1024;
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
@@ -138,14 +133,7 @@ function readDataFileEmpty(): import('./types.ts').StoreData {
   return new Tables().toData();
 }
 
-type Entries = Array<[string, object]>;
-
 /** The tables as they are now: the records are immutable, so copying the references is enough. */
-export interface Snapshot {
-  extra: Record<string, unknown>;
-  sections: Array<[string, Entries]>;
-}
-
 export function snapshotOf(tables: Tables): Snapshot {
   return {
     extra: tables.extra,
@@ -156,45 +144,4 @@ export function snapshotOf(tables: Tables): Snapshot {
       ['posts', [...tables.posts]],
     ],
   };
-}
-
-/** The file's text, a slice at a time: one record per line, so it stays readable and diffable. */
-function* slicesOf(snapshot: Snapshot): Generator<string> {
-  let slice = `{\n  "version": ${SCHEMA_VERSION}`;
-  for (const [key, value] of Object.entries(snapshot.extra))
-    slice += `,\n  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
-  for (const [name, entries] of snapshot.sections) {
-    slice += `,\n  "${name}": {`;
-    let separator = '\n';
-    for (const [key, record] of entries) {
-      slice += `${separator}    ${JSON.stringify(key)}: ${JSON.stringify(record)}`;
-      separator = ',\n';
-      if (slice.length >= SLICE_BYTES) {
-        yield slice;
-        slice = '';
-      }
-    }
-    slice += entries.length > 0 ? '\n  }' : '}';
-  }
-  yield `${slice}\n}\n`;
-}
-
-/** Write `snapshot` to `file` through a temp file and a rename, keeping the file's permissions. */
-export async function writeDataFile(file: string, snapshot: Snapshot): Promise<void> {
-  const temp = tempPathFor(file);
-  const mode = await stat(file).then(
-    (s) => s.mode & 0o777,
-    () => undefined,
-  );
-  const handle = await open(temp, 'w');
-  try {
-    if (mode !== undefined) await handle.chmod(mode);
-    for (const slice of slicesOf(snapshot)) await handle.write(slice);
-    await handle.close();
-    await rename(temp, file);
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
 }

@@ -7,15 +7,9 @@ import { constants } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { Logger } from '../log.ts';
-import {
-  readDataFile,
-  removeLeftoverTemp,
-  resolveDataFile,
-  type Snapshot,
-  snapshotOf,
-  writeDataFile,
-} from './datafile.ts';
+import { readDataFile, removeLeftoverTemp, resolveDataFile, snapshotOf } from './datafile.ts';
 import { FileStore } from './file-store.ts';
+import { DataFileWriter, type Snapshot } from './file-writer.ts';
 import { acquireLock } from './lock.ts';
 import { SCHEMA_VERSION } from './types.ts';
 
@@ -40,8 +34,9 @@ async function backUpBeforeMigration(file: string, fromVersion: number, log: Log
 
 /** lowdb's database over our snapshot adapter: `write` persists the tables as they are at the call. */
 function lowdbWriter(file: string): (tables: import('./tables.ts').Tables) => Promise<void> {
+  const writer = new DataFileWriter(file);
   const db = new Low<Snapshot>(
-    { read: async () => null, write: (snapshot) => writeDataFile(file, snapshot) },
+    { read: async () => null, write: (snapshot) => writer.write(snapshot) },
     { extra: {}, sections: [] },
   );
   return (tables) => {
