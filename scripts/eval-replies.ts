@@ -18,7 +18,9 @@ import { deliversFacts, FACT_WINDOW, readSet, SHORT_REPLY, type SpecificQuestion
 
 exitQuietlyWhenStdoutCloses();
 
-const isChatBasic = (q: SpecificQuestion) => q.expected.startsWith('bot-');
+/** The kinds a set's writer labels chat basics with, or the id of a reply about the bot. */
+const CHAT_KINDS = new Set(['greeting', 'thanks', 'identity', 'capabilities', 'help', 'feature', 'checkin']);
+const isChatBasic = (q: SpecificQuestion) => q.expected.startsWith('bot-') || CHAT_KINDS.has(q.expected);
 const REFUSALS = /outside what I know|I'm not sure I understood/;
 
 const percent = (n: number, of: number) => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;

@@ -7,7 +7,7 @@ import type { AnswerResult, ScoredEntry } from '../answer/types.ts';
 import type { Content } from '../content/load.ts';
 import type { BotAction, BotEntry, Entry } from '../content/schema.ts';
 import type { ActionModule, CoreDeps } from '../core.ts';
-import { briefReply, plainAnswerReply, plainBotEntry } from '../replies/compose.ts';
+import { briefReply, guessReply, plainAnswerReply, plainBotEntry } from '../replies/compose.ts';
 import { passageIndexFor } from '../replies/search.ts';
 import { done, streak } from '../streaks/commands.ts';
 import { quoteUserText } from '../text.ts';
@@ -91,6 +91,8 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     const likeliest = result.suggestions[0]?.entry;
     const plain = plainAnswerReply(question, likeliest, content, passageIndexFor(content));
     if (plain) return plain;
+    const guess = guessReply(question, result.suggestions, passageIndexFor(content));
+    if (guess) return guess;
     return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);
   }
   return {

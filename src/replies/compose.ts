@@ -34,12 +34,17 @@ function entryButtons(entry: Entry, content: Content): ReplyButton[] {
   return [full, ...related];
 }
 
+/** Whether one passage repeats the other (an introduction carries the bullets of its list). */
+function repeats(a: Passage, b: Passage): boolean {
+  return a.text.includes(b.text) || b.text.includes(a.text);
+}
+
 /**
  * The best passage, then passages that add question terms the ones before did not match
  * ("401 vs 403" when each code has its own bullet) or score nearly as well, while they fit the
  * budget: when two passages are close, the reader gets both rather than a coin toss.
  */
-export function choosePassages(hits: PassageHit[]): Passage[] {
+export function choosePassages(hits: PassageHit[], budget = PASSAGE_BUDGET): Passage[] {
   const [best, ...rest] = hits;
   if (!best) return [];
   const chosen = [best];
@@ -48,7 +53,8 @@ export function choosePassages(hits: PassageHit[]): Passage[] {
   for (const hit of rest) {
     if (chosen.length >= MAX_PASSAGES || hit.score < best.score * RUNNER_UP_SHARE) break;
     const adds = hit.terms.some((t) => !covered.has(t)) || hit.score >= best.score * TIE_SHARE;
-    if (!adds || used + hit.passage.text.length > PASSAGE_BUDGET) continue;
+    const fits = used + hit.passage.text.length <= budget;
+    if (!adds || !fits || chosen.some((c) => repeats(c.passage, hit.passage))) continue;
     chosen.push(hit);
     for (const t of hit.terms) covered.add(t);
     used += hit.passage.text.length;
@@ -61,11 +67,42 @@ function tipLine(passage: Passage): string {
 }
 
 /** One passage reads as a paragraph; several as a list. Long ones are cut at a sentence. */
-function passageMarkdown(passages: Passage[]): string {
-  const share = Math.floor(PASSAGE_BUDGET / passages.length);
+function passageMarkdown(passages: Passage[], budget = PASSAGE_BUDGET): string {
+  const share = Math.floor(budget / passages.length);
   const cut = passages.map((p) => cutAtSentence(tipLine(p), Math.max(share, 200)));
   if (cut.length === 1) return cut[0] ?? '';
-  return cut.map((text) => `- ${text.replace(/\n/g, ' ')}`).join('\n');
+  // A passage's own lines (the list an introduction carries) nest under its item.
+  return cut.map((text) => `- ${text.replace(/\n/g, '\n  ')}`).join('\n');
+}
+
+/**
+ * A career answer's summary is the direct answer to the question its entry is named after; a
+ * passage joins it only when it speaks to something the summary leaves out ("how do I negotiate").
+ */
+function careerLead(
+  question: string,
+  entry: Entry,
+  index: PassageIndex,
+): { lead: string; passages: Passage[] } {
+  const summary = cutAtSentence(entry.summary, PASSAGE_BUDGET);
+  const said = new Set(processedTerms(summary));
+  const beyond = index.search(question, entry.id).filter((hit) => hit.terms.some((t) => !said.has(t)));
+  const room = PASSAGE_BUDGET - summary.length;
+  const passages = room >= 200 ? choosePassages(beyond, room) : [];
+  return {
+    lead: passages.length > 0 ? `${summary}\n\n${passageMarkdown(passages, room)}` : summary,
+    passages,
+  };
+}
+
+function skillLead(
+  question: string,
+  entry: Entry,
+  index: PassageIndex,
+): { lead: string; passages: Passage[] } {
+  const passages = choosePassages(index.search(question, entry.id));
+  const lead = passages.length > 0 ? passageMarkdown(passages) : cutAtSentence(entry.summary, PASSAGE_BUDGET);
+  return { lead, passages };
 }
 
 function sourceLine(entry: Entry, passages: Passage[]): string {
@@ -77,8 +114,8 @@ function sourceLine(entry: Entry, passages: Passage[]): string {
 
 /** The short reply that answers `question` from `entry`. */
 export function briefReply(question: string, entry: Entry, content: Content, index: PassageIndex): Reply {
-  const passages = choosePassages(index.search(question, entry.id));
-  const lead = passages.length > 0 ? passageMarkdown(passages) : cutAtSentence(entry.summary, PASSAGE_BUDGET);
+  const { lead, passages } =
+    entry.kind === 'faq' ? careerLead(question, entry, index) : skillLead(question, entry, index);
   return {
     title: entry.title,
     answersFrom: entry.id,
@@ -107,6 +144,36 @@ export function plainAnswerReply(
   const entry = hit ? content.entry(hit.passage.entryId) : undefined;
   if (!entry || (entry.kind !== 'skill' && entry.kind !== 'faq')) return undefined;
   return briefReply(question, entry, content, index);
+}
+
+/**
+ * When the classifier is unsure and no passage answers plainly, the likeliest entry's passage
+ * that matches a specific word of the question, offered as a guess with the other readings as
+ * buttons: "not sure, but if you mean X..." is what a colleague would say. It is not an answer
+ * (`answersFrom` stays unset). Undefined when the likeliest reading is not knowledge or no
+ * passage matches anything specific.
+ */
+export function guessReply(
+  question: string,
+  suggestions: readonly ScoredEntry[],
+  index: PassageIndex,
+): Reply | undefined {
+  const likeliest = suggestions[0]?.entry;
+  if (!likeliest || (likeliest.kind !== 'skill' && likeliest.kind !== 'faq')) return undefined;
+  const hit = index.bestGuess(question, likeliest.id);
+  if (!hit) return undefined;
+  const others = suggestions
+    .slice(1)
+    .map((s) => ({ label: s.entry.title, actionId: ACTIONS.entry, value: s.entry.id }));
+  const full = { label: fullGuideLabel(likeliest), actionId: ACTIONS.entry, value: likeliest.id };
+  return {
+    text:
+      `I'm not sure I understood. If you're asking about **${likeliest.title}**:\n\n` +
+      `${passageMarkdown([hit.passage])}\n\nOr did you mean one of these?`,
+    buttons: [full, ...others],
+    buttonsInOneRow: true,
+    visibility: 'public',
+  };
 }
 
 /** How far ahead of the likeliest knowledge entry a reply about the bot must be to be given unasked. */

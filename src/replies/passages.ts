@@ -29,6 +29,7 @@ interface Block {
   heading: string;
   lines: string[];
   numbered: boolean;
+  bullet?: boolean;
 }
 
 /** Split a body into blocks: one per bullet, one per paragraph, one per numbered list. */
@@ -50,7 +51,7 @@ function blocks(body: string): Block[] {
       if (!current?.numbered) close();
     } else if (BULLET.test(line)) {
       close();
-      current = { heading, lines: [line.replace(BULLET, '')], numbered: false };
+      current = { heading, lines: [line.replace(BULLET, '')], numbered: false, bullet: true };
     } else if (NUMBERED.test(line)) {
       if (!current?.numbered) close();
       current ??= { heading, lines: [], numbered: true };
@@ -67,12 +68,36 @@ function blocks(body: string): Block[] {
   return found;
 }
 
+/** The list right after `at` under the same heading: its bullets, or its numbered block. */
+function listAfter(found: Block[], at: number): string[] {
+  const first = found[at + 1];
+  if (first?.numbered) return first.heading === found[at]?.heading ? first.lines : [];
+  const items: string[] = [];
+  for (const block of found.slice(at + 1)) {
+    if (!block.bullet || block.heading !== found[at]?.heading) break;
+    items.push(`- ${block.lines.join(' ')}`);
+  }
+  return items;
+}
+
+/**
+ * A paragraph that introduces a list ("Trends worth following:") says nothing alone: as a passage
+ * it carries the list, while each bullet stays a passage of its own too.
+ */
+function withIntroducedLists(found: Block[]): Block[] {
+  return found.map((block, at) => {
+    const introduces = !block.bullet && !block.numbered && block.lines.join(' ').trimEnd().endsWith(':');
+    const list = introduces ? listAfter(found, at) : [];
+    return list.length > 0 ? { ...block, lines: [...block.lines, ...list] } : block;
+  });
+}
+
 function labelOf(text: string): string {
   return LABEL.exec(text)?.[1]?.replace(/:$/, '').trim() ?? '';
 }
 
 export function entryPassages(entry: Entry): Passage[] {
-  return blocks(entry.body).map((block, index) => {
+  return withIntroducedLists(blocks(entry.body)).map((block, index) => {
     const text = block.lines.join('\n');
     return {
       key: `${entry.id}#${index}`,

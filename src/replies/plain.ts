@@ -41,12 +41,16 @@ function passageTerms(passages: Passage[]): { byKey: Map<string, Set<string>>; d
 export function plainAnswerGate(
   passages: Passage[],
   normalise: (text: string) => string,
-): (hit: PassageHit, question: string, terms: string[]) => boolean {
+): {
+  isPlain: (hit: PassageHit, question: string, terms: string[]) => boolean;
+  /** Whether a term is specific enough to name what a passage is about. */
+  isSpecific: (term: string) => boolean;
+} {
   const { byKey, df } = passageTerms(passages);
   const within = (limit: number) => (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= limit;
   const rare = within(RARE_IN_PASSAGES);
   const specific = within(SPECIFIC_IN_PASSAGES);
-  return (hit, question, terms) => {
+  const isPlain = (hit: PassageHit, question: string, terms: string[]) => {
     const has = byKey.get(hit.passage.key) ?? new Set<string>();
     // The label as written and as the chat language reads it: "CI/CD" names "ci" although the
     // slang table spells it out as "continuous integration and continuous delivery".
@@ -61,6 +65,7 @@ export function plainAnswerGate(
     if (matched.some((t) => named.has(t) && specific(t))) return true;
     return matched.length === terms.length && matched.some(rare);
   };
+  return { isPlain, isSpecific: specific };
 }
 
 /** An acronym a question may ask to have spelled out: "api", "ci", "cors". */

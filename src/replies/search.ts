@@ -27,6 +27,11 @@ export interface PassageIndex {
    * passage is that clear.
    */
   plainAnswer(question: string): PassageHit | undefined;
+  /**
+   * The passage of `entryId` that best matches a specific term of `question` (one found in few
+   * passages: "sharding", not "down"), to offer as a guess when the classifier is unsure.
+   */
+  bestGuess(question: string, entryId: string): PassageHit | undefined;
   /** How many distinct searchable terms the question has. */
   termsOf(question: string): string[];
 }
@@ -70,7 +75,7 @@ export function buildPassageIndex(content: Content): PassageIndex {
   const weights = entryTermWeights(passages);
   const byKey = new Map(passages.map((p) => [p.key, p]));
   const normalise = readerFor(content);
-  const isPlain = plainAnswerGate(passages, normalise);
+  const { isPlain, isSpecific } = plainAnswerGate(passages, normalise);
   const index = new MiniSearch<Passage>({
     idField: 'key',
     fields: ['label', 'heading', 'text'],
@@ -88,16 +93,21 @@ export function buildPassageIndex(content: Content): PassageIndex {
     prefix: (term: string) => term.length >= 5,
     fuzzy: (term: string) => (term.length >= 6 ? 0.15 : false),
   };
+  const search = (question: string, entryId: string) => {
+    const weight = weights.get(entryId) ?? (() => 1);
+    return run(question, {
+      ...fuzzy,
+      boost: BOOST,
+      boostTerm: (term) => weight(term),
+      filter: (result) => result.entryId === entryId,
+    });
+  };
   return {
     termsOf,
-    search(question, entryId) {
-      const weight = weights.get(entryId) ?? (() => 1);
-      return run(question, {
-        ...fuzzy,
-        boost: BOOST,
-        boostTerm: (term) => weight(term),
-        filter: (result) => result.entryId === entryId,
-      });
+    search,
+    bestGuess(question, entryId) {
+      const [best] = search(question, entryId);
+      return best?.terms.some(isSpecific) ? best : undefined;
     },
     plainAnswer(question) {
       const terms = termsOf(question);

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/types.ts';
 import { loadContent } from '../../src/content/load.ts';
+import type { Entry } from '../../src/content/schema.ts';
 import { PASSAGE_BUDGET } from '../../src/replies/compose.ts';
+import { entryPassages } from '../../src/replies/passages.ts';
 import { ACTIONS, type Reply } from '../../src/types.ts';
 import { message, testBot } from '../support/core.ts';
 
 const content = loadContent('tests/fixtures/replies-content');
 
 /** A classifier that always picks `id`: these tests are about the reply, not the routing. */
-function answering(id: string): Answerer {
-  const entry = content.entry(id);
+function answering(id: string, from = content): Answerer {
+  const entry = from.entry(id);
   if (!entry) throw new Error(`no entry ${id}`);
   const confident = { tier: 'confident' as const, best: { entry, score: 1 }, suggestions: [] };
   return { answer: () => confident, lookup: () => confident };
 }
 
-async function ask(question: string, id = 'apis') {
-  const { bot, deps } = testBot({ content, answerer: answering(id) });
+async function ask(question: string, id = 'apis', from = content) {
+  const { bot, deps } = testBot({ content: from, answerer: answering(id, from) });
   const reply = await bot.handleMessage(message(question, deps));
   return { bot, deps, reply };
 }
@@ -65,5 +67,38 @@ describe('a question gets the passage that answers it, not the whole entry', () 
     const skill = await bot.handleMessage(message('skill apis', deps));
     expect(skill.text).toBe(full.text);
     expect(button?.actionId).toBe(ACTIONS.entry);
+  });
+});
+
+describe('career answers and lists', () => {
+  const shipped = loadContent('content');
+
+  it('GIVEN a career question THEN its answer in brief leads, not one bullet of it', async () => {
+    const { reply } = await ask('is backend a good career to get into going forward?', 'faq-future', shipped);
+    const summary = shipped.entry('faq-future')?.summary ?? '';
+    expect(reply.text.startsWith(summary)).toBe(true);
+    expect(reply.text.length).toBeLessThan(PASSAGE_BUDGET + 100);
+  });
+
+  it('GIVEN a career question about something its summary leaves out THEN the passage on it follows the summary', async () => {
+    const { reply } = await ask(
+      'do I need a degree to get hired as a backend developer?',
+      'faq-become-backend-developer',
+      shipped,
+    );
+    expect(reply.text).toContain(shipped.entry('faq-become-backend-developer')?.summary ?? '?');
+    expect(reply.text).toMatch(/No degree is needed/);
+  });
+
+  it('GIVEN a paragraph that introduces a list THEN the list comes with it', () => {
+    const body =
+      'Before you ship, check these:\n\n- **Tests:** they pass.\n- **Logs:** no secrets.\n\nThen deploy.';
+    const entry = { ...(shipped.entry('servers-deployment') as Entry), body };
+    const [intro, first, second, after] = entryPassages(entry);
+    expect(intro?.text).toBe(
+      'Before you ship, check these:\n- **Tests:** they pass.\n- **Logs:** no secrets.',
+    );
+    expect([first?.label, second?.label]).toEqual(['Tests', 'Logs']);
+    expect(after?.text).toBe('Then deploy.');
   });
 });

@@ -34,7 +34,8 @@ async function ask(question: string, answerer: Answerer, content = fixture) {
   return bot.handleMessage(message(question, deps));
 }
 
-const DID_YOU_MEAN = /Did you mean one of these\?/;
+/** Still asking: plain "did you mean", or a hedged guess that ends with it. Never an answer. */
+const DID_YOU_MEAN = /did you mean one of these\?$/i;
 
 describe('an unsure classifier and a passage that plainly answers', () => {
   it('GIVEN "what is a 404" THEN the 404 bullet answers, under its guide, not "did you mean"', async () => {
@@ -54,6 +55,21 @@ describe('an unsure classifier and a passage that plainly answers', () => {
   it('GIVEN a question that names a label but asks about more THEN "did you mean"', async () => {
     const reply = await ask('404 page design ideas for our marketing site', unsure(fixture, 'apis'));
     expect(reply.text).toMatch(DID_YOU_MEAN);
+    expect(reply.answersFrom).toBeUndefined();
+  });
+
+  it('GIVEN no plain answer but a passage of the likeliest entry with a specific word THEN it is offered as a guess, hedged', async () => {
+    const reply = await ask('our pages 404 after the redesign, ideas?', unsure(fixture, 'apis', 'security'));
+    expect(reply.text).toMatch(/^I'm not sure I understood\. If you're asking about \*\*APIs\*\*:/);
+    expect(reply.text).toContain('**404 Not Found:**');
+    expect(reply.text).toMatch(DID_YOU_MEAN);
+    expect(reply.answersFrom).toBeUndefined();
+    expect(reply.buttons?.map((b) => b.label)).toEqual(['Full guide: APIs', 'Security']);
+  });
+
+  it('GIVEN the likeliest entry matches only everyday words THEN plain "did you mean", no guess', async () => {
+    const reply = await ask('the thing from the meeting yesterday', unsure(fixture, 'apis', 'security'));
+    expect(reply.text).toBe("I'm not sure I understood. Did you mean one of these?");
   });
 
   it('GIVEN a word only a few passages use, with no label naming it THEN the passage that has it answers', async () => {
