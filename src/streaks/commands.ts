@@ -3,6 +3,7 @@ import { type Command, defineCommand } from '../commands/registry.ts';
 import type { CoreDeps } from '../core.ts';
 import type { Incoming, Reply } from '../types.ts';
 import { type CheckinOutcome, recordCheckin, streakOverview } from './checkin.ts';
+import type { TimezoneSource } from './context.ts';
 import { boardQuery, leaderboard } from './leaderboard.ts';
 import { days, daysRow, formatDay, milestoneLine, safeName } from './render.ts';
 import { settingsCommand } from './settings.ts';
@@ -42,10 +43,19 @@ export const streak = async (msg: Incoming, _args: unknown, deps: CoreDeps): Pro
       { label: 'Longest streak', value: days(o.longest) },
       { label: 'Total learning days', value: String(o.total) },
       { label: 'Freezes banked', value: `${o.freezes} of 2` },
+      { label: 'Days end at midnight in', value: zoneField(o.timezone, o.timezoneSource) },
     ],
     visibility: 'private',
   };
 };
+
+/**
+ * A streak that "reset although I checked in at 11 pm" is usually a day counted in another zone:
+ * the view says which zone counts, and how to set one's own when it is not.
+ */
+function zoneField(timezone: string, source: TimezoneSource): string {
+  return source === 'yours' ? timezone : `${timezone} (set your own timezone with \`timezone Area/City\`)`;
+}
 
 const top = async (msg: Incoming, _args: unknown, deps: CoreDeps): Promise<Reply> => {
   const page = await deps.store.leaderboard(boardQuery(msg, msg.at, deps.settings.defaultTimezone));

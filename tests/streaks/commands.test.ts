@@ -47,6 +47,7 @@ describe('streak', () => {
       { label: 'Longest streak', value: '2 days' },
       { label: 'Total learning days', value: '2' },
       { label: 'Freezes banked', value: '0 of 2' },
+      { label: 'Days end at midnight in', value: 'UTC (set your own timezone with `timezone Area/City`)' },
     ]);
     // 19 Feb (Thu) to 4 Mar (Wed): before start ×7 learning days around a weekend, then Mon, Tue done, today open.
     expect(reply.text).toContain('➖➖▫️▫️➖➖➖➖➖▫️▫️✅✅⏳');
@@ -148,6 +149,8 @@ describe('timezone', () => {
     expect(set.text).toMatch(/\*\*Asia\/Tokyo\*\*.*05:00 on Thu 5 Mar/);
     expect((await send('done', { at: '2026-03-04T20:00:00Z' })).text).toMatch(/Counted Thu 5 Mar/);
     expect((await send('tz')).text).toMatch(/Asia\/Tokyo\*\* time \(your own setting\)/);
+    const view = await send('streak', { at: '2026-03-05T20:00:00Z' });
+    expect(view.fields).toContainEqual({ label: 'Days end at midnight in', value: 'Asia/Tokyo' });
     expect((await send('timezone default')).text).toMatch(/cleared.*UTC/);
   });
 });
