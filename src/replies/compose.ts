@@ -14,10 +14,15 @@ import { processedTerms } from './terms.ts';
 
 /** What the lead passages may take together: a chat-sized answer. */
 export const PASSAGE_BUDGET = 600;
-/** A later passage must score at least this share of the best one to join it... */
-const RUNNER_UP_SHARE = 0.35;
-/** ...and, unless it scores this close to the best, match a question term the others did not. */
-const TIE_SHARE = 0.8;
+/**
+ * A later passage joins the best one when it scores at least this share of it: bag-of-words
+ * ranking often puts the passage that answers second or third, so the reader gets those too.
+ */
+const RUNNER_UP_SHARE = 0.2;
+/** A later passage shows its opening only (its label and first sentence, as a rule)... */
+const RUNNER_UP_ROOM = 180;
+/** ...and the best one keeps at least this much. */
+const LEAD_ROOM = 200;
 const MAX_PASSAGES = 3;
 
 export function fullGuideLabel(entry: Entry): string {
@@ -39,40 +44,45 @@ function repeats(a: Passage, b: Passage): boolean {
   return a.text.includes(b.text) || b.text.includes(a.text);
 }
 
+/** How many passages `budget` characters hold: the best one in full, the rest by their openings. */
+const passagesIn = (budget: number) =>
+  Math.min(MAX_PASSAGES, 1 + Math.max(0, Math.floor((budget - LEAD_ROOM) / RUNNER_UP_ROOM)));
+
 /**
- * The best passage, then passages that add question terms the ones before did not match
- * ("401 vs 403" when each code has its own bullet) or score nearly as well, while they fit the
- * budget: when two passages are close, the reader gets both rather than a coin toss.
+ * The best passage, then the next ones that score close enough and say something else, as many
+ * as `budget` holds: when the ranking is unsure, the reader gets the likely answers rather than
+ * a coin toss.
  */
 export function choosePassages(hits: PassageHit[], budget = PASSAGE_BUDGET): Passage[] {
-  const [best, ...rest] = hits;
+  const [best] = hits;
   if (!best) return [];
-  const chosen = [best];
-  const covered = new Set(best.terms);
-  let used = best.passage.text.length;
-  for (const hit of rest) {
-    if (chosen.length >= MAX_PASSAGES || hit.score < best.score * RUNNER_UP_SHARE) break;
-    const adds = hit.terms.some((t) => !covered.has(t)) || hit.score >= best.score * TIE_SHARE;
-    const fits = used + hit.passage.text.length <= budget;
-    if (!adds || !fits || chosen.some((c) => repeats(c.passage, hit.passage))) continue;
-    chosen.push(hit);
-    for (const t of hit.terms) covered.add(t);
-    used += hit.passage.text.length;
+  const chosen: Passage[] = [];
+  for (const hit of hits) {
+    if (chosen.length >= passagesIn(budget) || hit.score < best.score * RUNNER_UP_SHARE) break;
+    if (!chosen.some((c) => repeats(c, hit.passage))) chosen.push(hit.passage);
   }
-  return chosen.map((hit) => hit.passage);
+  return chosen;
 }
 
 function tipLine(passage: Passage): string {
   return passage.tipTitle ? `**Tip: ${passage.tipTitle}.** ${passage.text}` : passage.text;
 }
 
-/** One passage reads as a paragraph; several as a list. Long ones are cut at a sentence. */
+/**
+ * One passage reads as a paragraph; several as a list, the best one first and fullest, the others
+ * by their openings. Long ones are cut at a sentence.
+ */
 function passageMarkdown(passages: Passage[], budget = PASSAGE_BUDGET): string {
-  const share = Math.floor(budget / passages.length);
-  const cut = passages.map((p) => cutAtSentence(tipLine(p), Math.max(share, 200)));
-  if (cut.length === 1) return cut[0] ?? '';
+  const [lead, ...others] = passages;
+  if (!lead) return '';
+  const leadRoom = Math.max(LEAD_ROOM, budget - RUNNER_UP_ROOM * others.length);
+  if (others.length === 0) return cutAtSentence(tipLine(lead), leadRoom);
+  const items = [
+    cutAtSentence(tipLine(lead), leadRoom),
+    ...others.map((p) => cutAtSentence(tipLine(p), RUNNER_UP_ROOM)),
+  ];
   // A passage's own lines (the list an introduction carries) nest under its item.
-  return cut.map((text) => `- ${text.replace(/\n/g, '\n  ')}`).join('\n');
+  return items.map((text) => `- ${text.replace(/\n/g, '\n  ')}`).join('\n');
 }
 
 /**
@@ -146,6 +156,9 @@ export function plainAnswerReply(
   return briefReply(question, entry, content, index);
 }
 
+/** Below this, the likeliest reading is too weak a lead for even a hedged guess. */
+const GUESS_MIN_SCORE = 0.12;
+
 /**
  * When the classifier is unsure and no passage answers plainly, the likeliest entry's passage
  * that matches a specific word of the question, offered as a guess with the other readings as
@@ -160,6 +173,7 @@ export function guessReply(
 ): Reply | undefined {
   const likeliest = suggestions[0]?.entry;
   if (!likeliest || (likeliest.kind !== 'skill' && likeliest.kind !== 'faq')) return undefined;
+  if ((suggestions[0]?.score ?? 0) < GUESS_MIN_SCORE) return undefined;
   const hit = index.bestGuess(question, likeliest.id);
   if (!hit) return undefined;
   const others = suggestions

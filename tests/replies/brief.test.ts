@@ -42,6 +42,9 @@ describe('a question gets the passage that answers it, not the whole entry', () 
     expect(reply.text).toMatch(/^- \*\*Offset pagination:\*\*/m);
     expect(reply.text).toMatch(/^- \*\*Cursor pagination:\*\*/m);
     expect(reply.text).not.toContain('401');
+    // The best passage leads in full; a later one shows its opening only.
+    const items = reply.text.split('\n').filter((line) => line.startsWith('- '));
+    expect(items.slice(1).every((item) => item.length <= 2 + 180)).toBe(true);
   });
 
   it('GIVEN a question a tip answers THEN the tip leads, under its skill', async () => {
