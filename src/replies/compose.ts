@@ -156,15 +156,12 @@ export function plainAnswerReply(
   return briefReply(question, entry, content, index);
 }
 
-/** Below this, the likeliest reading is too weak a lead for even a hedged guess. */
-const GUESS_MIN_SCORE = 0.12;
-
 /**
- * When the classifier is unsure and no passage answers plainly, the likeliest entry's passage
- * that matches a specific word of the question, offered as a guess with the other readings as
- * buttons: "not sure, but if you mean X..." is what a colleague would say. It is not an answer
- * (`answersFrom` stays unset). Undefined when the likeliest reading is not knowledge or no
- * passage matches anything specific.
+ * When the classifier is unsure and no passage answers plainly, the likeliest entry's passages
+ * for the question (as a brief answer would choose them), offered as a guess with the other
+ * readings as buttons: "not sure, but if you mean X..." is what a colleague would say. It is not
+ * an answer (`answersFrom` stays unset). Undefined when the likeliest reading is not knowledge or
+ * its passages are a weak lead (PassageIndex.guess).
  */
 export function guessReply(
   question: string,
@@ -173,9 +170,9 @@ export function guessReply(
 ): Reply | undefined {
   const likeliest = suggestions[0]?.entry;
   if (!likeliest || (likeliest.kind !== 'skill' && likeliest.kind !== 'faq')) return undefined;
-  if ((suggestions[0]?.score ?? 0) < GUESS_MIN_SCORE) return undefined;
-  const hit = index.bestGuess(question, likeliest.id);
-  if (!hit) return undefined;
+  const hits = index.guess(question, likeliest.id, suggestions[0]?.score ?? 0);
+  const passages = choosePassages(hits);
+  if (passages.length === 0) return undefined;
   const others = suggestions
     .slice(1)
     .map((s) => ({ label: s.entry.title, actionId: ACTIONS.entry, value: s.entry.id }));
@@ -183,7 +180,7 @@ export function guessReply(
   return {
     text:
       `I'm not sure I understood. If you're asking about **${likeliest.title}**:\n\n` +
-      `${passageMarkdown([hit.passage])}\n\nOr did you mean one of these?`,
+      `${passageMarkdown(passages)}\n\nOr did you mean one of these?`,
     buttons: [full, ...others],
     buttonsInOneRow: true,
     visibility: 'public',

@@ -45,6 +45,8 @@ export function plainAnswerGate(
   isPlain: (hit: PassageHit, question: string, terms: string[]) => boolean;
   /** Whether a term is specific enough to name what a passage is about. */
   isSpecific: (term: string) => boolean;
+  /** Whether a term names a subject on its own. */
+  isRare: (term: string) => boolean;
 } {
   const { byKey, df } = passageTerms(passages);
   const within = (limit: number) => (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= limit;
@@ -65,7 +67,7 @@ export function plainAnswerGate(
     if (matched.some((t) => named.has(t) && specific(t))) return true;
     return matched.length === terms.length && matched.some(rare);
   };
-  return { isPlain, isSpecific: specific };
+  return { isPlain, isSpecific: specific, isRare: rare };
 }
 
 /** An acronym a question may ask to have spelled out: "api", "ci", "cors". */

@@ -28,10 +28,12 @@ export interface PassageIndex {
    */
   plainAnswer(question: string): PassageHit | undefined;
   /**
-   * The passage of `entryId` that best matches a specific term of `question` (one found in few
-   * passages: "sharding", not "down"), to offer as a guess when the classifier is unsure.
+   * Passages of `entryId` to offer as a guess when the classifier is unsure, best first, or none
+   * when the best one is a weak lead: it must match a specific word of the question (one found in
+   * few passages: "sharding", not "down"), and a rare one unless the entry is a likely reading
+   * (`likelihood`, the classifier's score). A strong reading needs only some match.
    */
-  bestGuess(question: string, entryId: string): PassageHit | undefined;
+  guess(question: string, entryId: string, likelihood: number): PassageHit[];
   /** How many distinct searchable terms the question has. */
   termsOf(question: string): string[];
 }
@@ -61,6 +63,11 @@ function entryTermWeights(passages: Passage[]): Map<string, (term: string) => nu
   return weights;
 }
 
+/** A reading the classifier gives this much is worth a guess on any matching passage... */
+const STRONG_READING = 0.3;
+/** ...this much, on a passage matching a specific word; below, only a rare word will do. */
+const LIKELY_READING = 0.12;
+
 /** Only the best few hits are worth checking: further down, the match is weaker anyway. */
 const PLAIN_ANSWER_CANDIDATES = 5;
 
@@ -75,7 +82,7 @@ export function buildPassageIndex(content: Content): PassageIndex {
   const weights = entryTermWeights(passages);
   const byKey = new Map(passages.map((p) => [p.key, p]));
   const normalise = readerFor(content);
-  const { isPlain, isSpecific } = plainAnswerGate(passages, normalise);
+  const { isPlain, isSpecific, isRare } = plainAnswerGate(passages, normalise);
   const index = new MiniSearch<Passage>({
     idField: 'key',
     fields: ['label', 'heading', 'text'],
@@ -105,9 +112,14 @@ export function buildPassageIndex(content: Content): PassageIndex {
   return {
     termsOf,
     search,
-    bestGuess(question, entryId) {
-      const [best] = search(question, entryId);
-      return best?.terms.some(isSpecific) ? best : undefined;
+    guess(question, entryId, likelihood) {
+      const hits = search(question, entryId);
+      const terms = hits[0]?.terms ?? [];
+      const lead =
+        likelihood >= STRONG_READING ||
+        terms.some(isRare) ||
+        (likelihood >= LIKELY_READING && terms.some(isSpecific));
+      return lead ? hits : [];
     },
     plainAnswer(question) {
       const terms = termsOf(question);
