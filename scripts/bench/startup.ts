@@ -20,6 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { childEnvironment } from '../../src/config.ts';
 import { emptyData, type StoreData, userKey } from '../../src/store/types.ts';
 import { addDays } from '../../src/time.ts';
+import { npmStartNodeFlags } from './start-flags.ts';
+import { seed } from './store.ts';
 import type { BenchSection } from './types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -96,7 +98,43 @@ const median = (values: number[]): number =>
 
 const START_BUILDS = join(ROOT, 'dist/start');
 const NPM_START = ['npm', 'start', '--silent'];
-const LAUNCHER = ['scripts/start.mjs'];
+const LAUNCHER = [...npmStartNodeFlags(), 'scripts/start.mjs'];
+const CHECKINS = 1_000;
+
+/** RSS of the bot under `npm start` once 1,000 members checked in through the console, one after another. */
+async function afterCheckins(dataFile: string, members: number) {
+  await seed(dataFile, members);
+  let input = '';
+  for (let i = 0; i < CHECKINS; i++) input += `:user U${i}\ndone\n`;
+  const child = spawn('npm', NPM_START.slice(1), {
+    cwd: ROOT,
+    env: childEnvironment({ DATA_FILE: dataFile, LOG_LEVEL: 'silent' }),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const started = performance.now();
+  const memory = await new Promise<{ rss: number; hwm: number }>((resolvePromise, reject) => {
+    let counted = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      counted += chunk.toString().split('Counted').length - 1;
+      if (counted < CHECKINS) return;
+      const status = readFileSync(`/proc/${lowestDescendant(child.pid as number)}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      resolvePromise({ rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 });
+      counted = Number.NEGATIVE_INFINITY;
+      child.stdin.end();
+    });
+    child.on('exit', (code) => reject(new Error(`bot exited with ${code} before ${CHECKINS} check-ins`)));
+    child.stdin.write(input);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await new Promise((done) => child.on('close', done));
+  return {
+    runtime: `npm start, ${CHECKINS.toLocaleString('en')} check-ins one after another (${seconds.toFixed(1)} s)`,
+    'users in store': members,
+    'RSS after, MB': Math.round(memory.rss),
+    'peak RSS, max (MB)': Math.round(memory.hwm),
+  };
+}
 
 /** Before each start: nothing compiled yet (a fresh clone), a source just saved, or nothing. */
 const BEFORE_START = {
@@ -139,6 +177,7 @@ export async function runStartupBench(): Promise<BenchSection> {
     rows.push(await measure('npm start, unchanged', NPM_START, dataFile, 10_000));
     rows.push(await measure('node scripts/start.mjs (what npm start runs)', LAUNCHER, dataFile, 0));
     rows.push(await measure('node scripts/start.mjs (what npm start runs)', LAUNCHER, dataFile, 10_000));
+    for (let run = 0; run < 2; run++) rows.push(await afterCheckins(dataFile, 10_000));
     const compiled = join(ROOT, 'dist/src/main.js');
     if (existsSync(compiled)) {
       rows.push(await measure('node dist (npm run start:prod)', [compiled], dataFile, 0));
@@ -152,6 +191,7 @@ export async function runStartupBench(): Promise<BenchSection> {
       notes: [
         `Median of ${RUNS} starts from process spawn to the console banner; peak RSS is VmHWM at that moment.`,
         'Through npm, RSS is the bot process under npm and its shell; npm itself adds about 0.2-0.3 s to the start.',
+        `Check-ins: ${CHECKINS.toLocaleString('en')} console members (\`:user\`, then \`done\`) added to a file of 10,000 members of about 1 KB (the store bench's), each confirmed after its write; RSS read once the last is confirmed.`,
         'Targets: cold start under 1 s; RSS under 150 MB with 10,000 users in the store.',
         `Load average (1, 5, 15 min) when the section ended: ${loadavg()
           .map((n) => n.toFixed(2))

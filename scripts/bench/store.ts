@@ -22,6 +22,7 @@ import { boardQuery } from '../../src/streaks/leaderboard.ts';
 import { addDays } from '../../src/time.ts';
 import type { Origin } from '../../src/types.ts';
 import { writeStoreJson } from '../store-json.ts';
+import { npmStartNodeFlags } from './start-flags.ts';
 import type { BenchSection } from './types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -38,7 +39,8 @@ const BEFORE: Record<number, { write: string; stall: string; rss: string }> = {
   100000: { write: '500–600 ms', stall: '750–2,100 ms', rss: '812 MB' },
 };
 
-async function seed(file: string, members: number): Promise<void> {
+/** `members` members of about 1 KB each (60 check-ins over three months) written to `file`. */
+export async function seed(file: string, members: number): Promise<void> {
   const data = emptyData();
   const history = Array.from({ length: 90 }, (_, d) => addDays(TODAY, d - 90)).filter((_, d) => d % 3 !== 0);
   for (let i = 0; i < members; i++) {
@@ -181,10 +183,14 @@ async function compileChild(): Promise<string> {
 }
 
 function runChild(child: string, file: string, members: number): Measured {
-  const out = execFileSync(process.execPath, [child, '--child', file, String(members)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [...npmStartNodeFlags(), child, '--child', file, String(members)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out.trim().split('\n').at(-1) as string) as Measured;
 }
 
@@ -227,7 +233,7 @@ export async function runStoreBench(sizes = SIZES): Promise<BenchSection> {
     title: `File store: ${CHECKINS.toLocaleString('en')} check-ins arriving over ${SPREAD_MS / 1000} s`,
     rows,
     notes: [
-      'Members carry about 1 KB each (60 check-ins over three months, a timezone, a quiz answer); real temp files; one process per size, compiled as `npm start` runs the bot (no TypeScript loader), holding the store alone (no answer model).',
+      'Members carry about 1 KB each (60 check-ins over three months, a timezone, a quiz answer); real temp files; one process per size, compiled and with the node flags `npm start` uses (no TypeScript loader), holding the store alone (no answer model; see the cold start section for the whole bot).',
       `Load average (1, 5, 15 min) when the section ended: ${loadavg()
         .map((n) => n.toFixed(2))
         .join(', ')} on ${cpus().length} cores.`,
