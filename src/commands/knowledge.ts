@@ -95,6 +95,10 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     if (guess) return guess;
     return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);
   }
+  // The classifier knows entries by their example questions; a term only a bullet defines
+  // ("what is the WAL") can still have a passage that plainly answers it.
+  const plain = plainAnswerReply(question, undefined, content, passageIndexFor(content));
+  if (plain) return plain;
   return {
     text: `Sorry, “${quoteUserText(question)}” is outside what I know. ${CAN_HELP_WITH}`,
     visibility: 'public',

@@ -10,15 +10,17 @@ import { processedTerms } from './terms.ts';
 /** How many of the question's terms a passage must match: all of up to three, all but one of more. */
 const needed = (terms: number) => (terms <= 3 ? terms : terms - 1);
 /**
- * A term found in at most this many passages names a subject on its own ("hydration", "202"),
- * even where no label carries it; then the passage must match every term of the question.
+ * A term found in at most this share of passages names a subject on its own ("hydration",
+ * "202"), even where no label carries it; then the passage must match every term of the
+ * question. Shares, not counts: the content grows, and a count that was strict for 600 passages
+ * lets too little through at 900.
  */
-const RARE_IN_PASSAGES = 3;
+const RARE_SHARE = 0.005;
 /**
  * A label names the question's subject only through a term this specific: "Relational
  * databases" does not plainly answer "which database should we use".
  */
-const SPECIFIC_IN_PASSAGES = 20;
+const SPECIFIC_SHARE = 0.034;
 /** A question that weighs two things against each other. */
 const COMPARISON = /\b(vs\.?|versus|or|difference|differences|compared?|better)\b/i;
 
@@ -50,8 +52,8 @@ export function plainAnswerGate(
 } {
   const { byKey, df } = passageTerms(passages);
   const within = (limit: number) => (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= limit;
-  const rare = within(RARE_IN_PASSAGES);
-  const specific = within(SPECIFIC_IN_PASSAGES);
+  const rare = within(Math.max(1, Math.round(RARE_SHARE * passages.length)));
+  const specific = within(Math.max(1, Math.round(SPECIFIC_SHARE * passages.length)));
   const isPlain = (hit: PassageHit, question: string, terms: string[]) => {
     const has = byKey.get(hit.passage.key) ?? new Set<string>();
     // The label as written and as the chat language reads it: "CI/CD" names "ci" although the

@@ -16,7 +16,9 @@ const FILLER = new Set(
     'what whats which who whom whose why how when where can could should would will shall may might must ' +
     'vs versus v difference between mean means meaning explain tell please pls plz stand stands ' +
     'example examples really just like so if then than also any some more most very much got use ' +
-    'using used one thing things way ways work works something anyone someone need want know'
+    'using used one thing things way ways work works something anyone someone need want know ' +
+    // Chat noise: interjections and hedges that never name a topic ("wtf is sharding").
+    'wtf lol lmao ugh hmm ok okay yeah yo hey hi hello guys basically actually literally honestly quick'
   ).split(/\s+/),
 );
 
