@@ -47,16 +47,30 @@ export interface LocalParts {
   second: number;
 }
 
+/**
+ * Readings already made, by zone and instant. `formatToParts` is the costly step, and the
+ * scheduler asks the same few readings for every channel due at a minute (500 channels at 09:00
+ * UTC: one reading instead of 500). Cleared when full, so it never grows.
+ */
+const readings = new Map<string, LocalParts>();
+const MAX_READINGS = 1_024;
+
 /** The wall-clock reading of `instant` in `timeZone`. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
+  const key = `${timeZone}|${instant.getTime()}`;
+  const known = readings.get(key);
+  if (known) return { ...known };
   const parts: Record<string, string> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  return {
+  const reading = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
   };
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(key, reading);
+  return { ...reading };
 }
 
 /** The calendar date of `instant` in `timeZone`. */

@@ -94,6 +94,13 @@ function skillCounts(tips: readonly Tip[]): Map<string, number> {
   return counts;
 }
 
+/** `items` sorted by `rank`, ties by the channel's hash of each: both computed once per item. */
+function sortedBy<T>(items: readonly T[], rank: (item: T) => number, tieKey: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, rank: rank(item), tie: hash(tieKey(item)) }));
+  keyed.sort((a, b) => a.rank - b.rank || a.tie - b.tie);
+  return keyed.map((k) => k.item);
+}
+
 /** Skills in preference order: never posted first, then posted longest ago; ties by channel hash. */
 function skillPreference(
   candidates: readonly Tip[],
@@ -101,9 +108,10 @@ function skillPreference(
   channel: string,
 ): string[] {
   const skills = [...new Set(candidates.map((t) => t.skill))];
-  const rank = (skill: string) => lastPosted.get(`skill:${skill}`) ?? -1;
-  return skills.sort(
-    (a, b) => rank(a) - rank(b) || hash(`${channel}|skill|${a}`) - hash(`${channel}|skill|${b}`),
+  return sortedBy(
+    skills,
+    (skill) => lastPosted.get(`skill:${skill}`) ?? -1,
+    (skill) => `${channel}|skill|${skill}`,
   );
 }
 
@@ -145,8 +153,9 @@ export function chooseTip(input: RotationInput): Tip | undefined {
   );
   const candidates = tips.filter((t) => remaining.has(t.id));
   const skill = pickSkill(candidates, previousSkill, skillPreference(candidates, lastPosted, channel));
-  const rank = (tip: Tip) => lastPosted.get(`tip:${tip.id}`) ?? -1;
-  return candidates
-    .filter((t) => t.skill === skill)
-    .sort((a, b) => rank(a) - rank(b) || hash(`${channel}|tip|${a.id}`) - hash(`${channel}|tip|${b.id}`))[0];
+  return sortedBy(
+    candidates.filter((t) => t.skill === skill),
+    (tip) => lastPosted.get(`tip:${tip.id}`) ?? -1,
+    (tip) => `${channel}|tip|${tip.id}`,
+  )[0];
 }
