@@ -2,17 +2,16 @@
  * Store bench: the JSON file store at 10,000 and 100,000 members (about 1 KB each: 60 check-ins
  * over the last three months). 1,000 check-ins from distinct members arrive spread over one
  * second (one a millisecond, not all at once), each through `recordCheckin` and the real file.
- * Each size runs in its own process, so RSS is the store's and not the seeding's.
+ * Each size runs in its own process, compiled and with npm start's node flags, so RSS is the
+ * store's as the bot runs it, and not the seeding's.
  *
  * Run alone: `npx tsx scripts/bench/store.ts` (add `10000` or `100000` for one size).
  */
-import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import type { CoreDeps } from '../../src/core.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/lowdb.ts';
@@ -22,10 +21,9 @@ import { boardQuery } from '../../src/streaks/leaderboard.ts';
 import { addDays } from '../../src/time.ts';
 import type { Origin } from '../../src/types.ts';
 import { writeStoreJson } from '../store-json.ts';
-import { npmStartNodeFlags } from './start-flags.ts';
+import { compileBench, runCompiled } from './compiled.ts';
 import type { BenchSection } from './types.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SIZES = [10_000, 100_000];
 const CHECKINS = 1_000;
 const SPREAD_MS = 1_000;
@@ -163,48 +161,17 @@ async function measure(file: string, members: number): Promise<Measured> {
   };
 }
 
-/**
- * The child runs compiled, as `npm start` runs the bot (scripts/start.mjs): this file bundled by
- * esbuild with node_modules left external, so its RSS holds no TypeScript loader.
- */
-async function compileChild(): Promise<string> {
-  const outfile = join(ROOT, 'dist/bench/store-child.mjs');
-  await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
-function runChild(child: string, file: string, members: number): Measured {
-  const out = execFileSync(
-    process.execPath,
-    [...npmStartNodeFlags(), child, '--child', file, String(members)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  return JSON.parse(out.trim().split('\n').at(-1) as string) as Measured;
-}
-
 const ms = (n: number) => `${Math.round(n)} ms`;
 
 export async function runStoreBench(sizes = SIZES): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), 'skillbot-store-bench-'));
   const results: Measured[] = [];
-  const child = await compileChild();
+  const child = await compileBench(import.meta.filename, 'store');
   try {
     for (const members of sizes) {
       const file = join(dir, `members-${members}.json`);
       await seed(file, members);
-      results.push(runChild(child, file, members));
+      results.push(runCompiled<Measured>(child, ['--child', file, String(members)]));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
