@@ -7,7 +7,13 @@ import type { AnswerResult, ScoredEntry } from '../answer/types.ts';
 import type { Content } from '../content/load.ts';
 import type { BotAction, BotEntry, Entry } from '../content/schema.ts';
 import type { ActionModule, CoreDeps } from '../core.ts';
-import { briefReply, guessReply, plainAnswerReply, plainBotEntry } from '../replies/compose.ts';
+import {
+  botGuessReply,
+  briefReply,
+  guessReply,
+  plainAnswerReply,
+  plainBotEntry,
+} from '../replies/compose.ts';
 import { passageIndexFor } from '../replies/search.ts';
 import { done, streak } from '../streaks/commands.ts';
 import { quoteUserText } from '../text.ts';
@@ -93,6 +99,8 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     if (plain) return plain;
     const guess = guessReply(question, result.suggestions, passageIndexFor(content));
     if (guess) return guess;
+    const botGuess = botGuessReply(result.suggestions);
+    if (botGuess) return botGuess;
     return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);
   }
   // The classifier knows entries by their example questions; a term only a bullet defines

@@ -187,6 +187,27 @@ export function guessReply(
   };
 }
 
+/** A reading about the bot itself this likely is worth a hedged guess. */
+const BOT_GUESS_SCORE = 0.3;
+
+/**
+ * When the likeliest reading is a reply about the bot itself but not clear enough to give (or
+ * one that acts, like checking in), that reply's text as a guess: an entry that acts says which
+ * command does it, so nothing is counted on a guess. Undefined below BOT_GUESS_SCORE.
+ */
+export function botGuessReply(suggestions: readonly ScoredEntry[]): Reply | undefined {
+  const [first, ...others] = suggestions;
+  if (first?.entry.kind !== 'bot' || first.score < BOT_GUESS_SCORE) return undefined;
+  return {
+    text:
+      `I'm not sure I understood. If you mean **${first.entry.title}**: ${first.entry.body}\n\n` +
+      'Or did you mean one of these?',
+    buttons: others.map((s) => ({ label: s.entry.title, actionId: ACTIONS.entry, value: s.entry.id })),
+    buttonsInOneRow: true,
+    visibility: 'public',
+  };
+}
+
 /** How far ahead of the likeliest knowledge entry a reply about the bot must be to be given unasked. */
 const BOT_LEAD = 4;
 

@@ -143,9 +143,21 @@ describe('an unsure classifier and questions about the bot itself', () => {
     const { bot, deps } = testBot({ content, answerer });
     const reply = await bot.handleMessage(message('is there a way to log a day', deps));
     expect(reply.text).toMatch(DID_YOU_MEAN);
+    // The guess says which command would do it, and does nothing.
+    expect(reply.text).toMatch(/^I'm not sure I understood\. If you mean \*\*Check in\*\*: Type `done`/);
+    expect(reply.buttons?.map((b) => b.value)).toEqual(['bot-checkin-howto']);
     // Today is still uncounted: the first real check-in counts it.
     const done = await bot.handleMessage(message('done', deps));
     expect(done.text).toMatch(/^✅ Counted/);
+  });
+});
+
+describe('a weak reading about the bot', () => {
+  it('GIVEN a bot reading below the guess line THEN plain "did you mean"', async () => {
+    const content = loadContent('content');
+    const answerer = unsureScored(content, ['bot-leaderboard', 0.2], ['communication', 0.15]);
+    const reply = await ask('the ranking thing', answerer, content);
+    expect(reply.text).toBe("I'm not sure I understood. Did you mean one of these?");
   });
 });
 
