@@ -97,7 +97,7 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     const likeliest = result.suggestions[0]?.entry;
     const plain = plainAnswerReply(question, likeliest, content, passageIndexFor(content));
     if (plain) return plain;
-    const guess = guessReply(question, result.suggestions, passageIndexFor(content));
+    const guess = guessReply(question, result.suggestions, content, passageIndexFor(content));
     if (guess) return guess;
     const botGuess = botGuessReply(result.suggestions);
     if (botGuess) return botGuess;

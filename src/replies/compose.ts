@@ -166,20 +166,25 @@ export function plainAnswerReply(
 export function guessReply(
   question: string,
   suggestions: readonly ScoredEntry[],
+  content: Content,
   index: PassageIndex,
 ): Reply | undefined {
-  const likeliest = suggestions[0]?.entry;
-  if (!likeliest || (likeliest.kind !== 'skill' && likeliest.kind !== 'faq')) return undefined;
-  const hits = index.guess(question, likeliest.id, suggestions[0]?.score ?? 0);
-  const passages = choosePassages(hits);
-  if (passages.length === 0) return undefined;
+  const first = suggestions[0];
+  if (!first || first.entry.kind === 'bot') return undefined;
+  let guessed: Entry | undefined = first.entry;
+  let passages = guessed ? choosePassages(index.guess(question, guessed.id, first.score)) : [];
+  if (passages.length === 0) {
+    guessed = content.entry(index.namedIn(question) ?? '');
+    passages = guessed ? choosePassages(index.search(question, guessed.id)) : [];
+  }
+  if (!guessed || passages.length === 0) return undefined;
   const others = suggestions
-    .slice(1)
+    .filter((s) => s.entry.id !== guessed.id)
     .map((s) => ({ label: s.entry.title, actionId: ACTIONS.entry, value: s.entry.id }));
-  const full = { label: fullGuideLabel(likeliest), actionId: ACTIONS.entry, value: likeliest.id };
+  const full = { label: fullGuideLabel(guessed), actionId: ACTIONS.entry, value: guessed.id };
   return {
     text:
-      `I'm not sure I understood. If you're asking about **${likeliest.title}**:\n\n` +
+      `I'm not sure I understood. If you're asking about **${guessed.title}**:\n\n` +
       `${passageMarkdown(passages)}\n\nOr did you mean one of these?`,
     buttons: [full, ...others],
     buttonsInOneRow: true,

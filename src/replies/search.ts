@@ -34,6 +34,12 @@ export interface PassageIndex {
    * (`likelihood`, the classifier's score). A strong reading needs only some match.
    */
   guess(question: string, entryId: string, likelihood: number): PassageHit[];
+  /**
+   * The entry of the passage whose label (or tip title) names a rare word of `question`, when
+   * the classifier's readings offer nothing better to guess from: "429" names the APIs bullet on
+   * 429 Too Many Requests wherever the question's other words point.
+   */
+  namedIn(question: string): string | undefined;
   /** How many distinct searchable terms the question has. */
   termsOf(question: string): string[];
 }
@@ -120,6 +126,14 @@ export function buildPassageIndex(content: Content): PassageIndex {
         terms.some(isRare) ||
         (likelihood >= LIKELY_READING && terms.some(isSpecific));
       return lead ? hits : [];
+    },
+    namedIn(question) {
+      const rare = termsOf(question).filter(isRare);
+      if (rare.length === 0) return undefined;
+      const named = run(question, { boost: BOOST })
+        .slice(0, PLAIN_ANSWER_CANDIDATES)
+        .find((hit) => processedTerms(hit.passage.label || hit.passage.tipTitle || '').some((t) => rare.includes(t)));
+      return named?.passage.entryId;
     },
     plainAnswer(question) {
       const terms = termsOf(question);
