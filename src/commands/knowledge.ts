@@ -15,6 +15,7 @@ import {
   plainBotEntry,
 } from '../replies/compose.ts';
 import { passageIndexFor } from '../replies/search.ts';
+import { fillHint } from '../replies/slots.ts';
 import { done, streak } from '../streaks/commands.ts';
 import { quoteUserText } from '../text.ts';
 import { tipCommand } from '../tips/commands.ts';
@@ -39,9 +40,14 @@ function firstSentence(text: string): string {
   return match?.[1] ?? text.trim();
 }
 
-/** A reply about the bot itself: its body, as written in content/bot/. */
-function botReply(entry: BotEntry): Reply {
-  return { text: entry.body, visibility: 'public' };
+/**
+ * A reply about the bot itself: its body, as written in content/bot/, after its hint when the
+ * message names what the hint needs ("i'm in tokyo": the exact `timezone` command).
+ */
+function botReply(entry: BotEntry, question = ''): Reply {
+  const hint = entry.hint ? fillHint(entry.hint, question) : undefined;
+  // The hint is the direct answer ("type `timezone Asia/Tokyo`"): it leads.
+  return { text: hint ? `${hint}\n\n${entry.body}` : entry.body, visibility: 'public' };
 }
 
 /** One entry in depth (`skill <name>`, the Full guide button): its whole body and its related entries as buttons. */
@@ -88,12 +94,12 @@ function suggestionReply(text: string, suggestions: ScoredEntry[]): Reply {
 /** The reply to a free-text question, by the answerer's tier. */
 export function answerReply(question: string, result: AnswerResult, content: Content): Reply {
   if (result.tier === 'confident' && result.best) {
-    if (result.best.entry.kind === 'bot') return botReply(result.best.entry);
+    if (result.best.entry.kind === 'bot') return botReply(result.best.entry, question);
     return briefReply(question, result.best.entry, content, passageIndexFor(content));
   }
   if (result.tier === 'unsure' && result.suggestions.length > 0) {
     const aboutBot = plainBotEntry(question, result.suggestions);
-    if (aboutBot) return botReply(aboutBot);
+    if (aboutBot) return botReply(aboutBot, question);
     const likeliest = result.suggestions[0]?.entry;
     const plain = plainAnswerReply(question, likeliest, content, passageIndexFor(content));
     if (plain) return plain;

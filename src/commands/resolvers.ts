@@ -121,6 +121,13 @@ export function resolveTimeZone(text: string): Resolved<string> {
   return refused(`"${shown(given)}" is not a timezone I know.`, [...new Set(places)]);
 }
 
+/** The zones a place name means, its city's first, then its country's ("tokyo", "new york", "india"). */
+export function zonesOfPlace(place: string): string[] {
+  const key = placeKey(place);
+  if (!key || key.length > 40) return [];
+  return [...new Set([...zonesForCity(key), ...zonesForCountry(key)])];
+}
+
 /**
  * The whole message for a timezone that was refused: the problem, the suggestions (at most a
  * few), and how to type one. `command` is what precedes the zone, e.g. `timezone`.

@@ -29,6 +29,16 @@ export const BotFrontMatter = z.object({
    * `streak` shows the member's streak, `tip` shows today's tip.
    */
   action: z.enum(['checkin', 'streak', 'tip']).optional(),
+  /**
+   * A line added to the reply when the message names what it needs: `{zone}` (a place or
+   * timezone: "i'm in tokyo") or `{time}` (a time of day: "at 8:45"), e.g. "For you that's
+   * `timezone {zone}`." (src/replies/slots.ts).
+   */
+  hint: line(200)
+    .refine((text) => /\{(zone|time)\}/.test(text) && !/\{(?!zone\}|time\})/.test(text), {
+      message: 'must use {zone} or {time}, and no other {slot}',
+    })
+    .optional(),
 });
 
 /** Examples of what the bot must refuse: the model's "none" class. */
@@ -94,6 +104,8 @@ export interface BotEntry {
   questions: string[];
   vocabulary: string[];
   action?: BotAction;
+  /** A line with `{zone}` or `{time}`, added when the message names them. */
+  hint?: string;
   /** Markdown: the reply. */
   body: string;
   file: string;

@@ -132,7 +132,9 @@ export function buildPassageIndex(content: Content): PassageIndex {
       if (rare.length === 0) return undefined;
       const named = run(question, { boost: BOOST })
         .slice(0, PLAIN_ANSWER_CANDIDATES)
-        .find((hit) => processedTerms(hit.passage.label || hit.passage.tipTitle || '').some((t) => rare.includes(t)));
+        .find((hit) =>
+          processedTerms(hit.passage.label || hit.passage.tipTitle || '').some((t) => rare.includes(t)),
+        );
       return named?.passage.entryId;
     },
     plainAnswer(question) {
