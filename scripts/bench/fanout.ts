@@ -25,7 +25,7 @@ import { openStore } from '../../src/store/lowdb.ts';
 import type { StorePort } from '../../src/store/port.ts';
 import { openPostgresStore } from '../../src/store/postgres/store.ts';
 import { postKey } from '../../src/store/types.ts';
-import { createScheduler } from '../../src/tips/scheduler.ts';
+import { createScheduler, DEFAULT_CONCURRENCY } from '../../src/tips/scheduler.ts';
 import { compileBench, runCompiled } from './compiled.ts';
 import { type BenchDatabase, benchDatabase, seededMembers } from './postgres.ts';
 import type { BenchSection } from './types.ts';
@@ -40,8 +40,8 @@ const DUE = Date.parse('2026-03-04T09:00:00Z');
 const TARGET_FACTOR = 1.2;
 /** Argument of the compiled child that measures and prints the section as JSON. */
 const CHILD = '--measure';
-/** Platform calls in flight at once: the scheduler's default (64), and the earlier default. */
-const CONCURRENCY = [64, 8];
+/** Platform calls in flight at once: the scheduler's default, and the earlier default (8). */
+const CONCURRENCY = [DEFAULT_CONCURRENCY, 8];
 
 function contentWithTips(): Content {
   const content = loadContent('content');
@@ -248,7 +248,8 @@ async function measureFanout(concurrencies: number[], withPostgres: boolean): Pr
     const min = Math.min(...run.perChannel);
     const max = Math.max(...run.perChannel);
     exact &&= min === 1 && max === 1 && run.sent === CHANNELS;
-    withinTarget &&= run.ms <= TARGET_FACTOR * floorMs;
+    // The target is for what a user gets: the scheduler's default; other settings are for comparison.
+    if (concurrency === DEFAULT_CONCURRENCY) withinTarget &&= run.ms <= TARGET_FACTOR * floorMs;
     rows.push({
       store: bench.label,
       members: bench.members.toLocaleString('en'),
@@ -270,7 +271,7 @@ async function measureFanout(concurrencies: number[], withPostgres: boolean): Pr
     notes: [
       `Fake delivery: ${SEND_MS} ms per send; every ${RATE_LIMITED_EVERY}th channel's first send is refused with "retry after ${RETRY_AFTER_MS / 1000} s". Real lowdb store in a temp folder.`,
       "Each run is a fresh scheduler whose ticker first checks the minute before (nothing due), as a running bot does every minute; the time runs from the due tick. The section runs compiled, with npm start's node flags.",
-      `Rate-limit floor: ${floorMs} ms (a refused channel needs its refused send, the wait and one more send). Target: every channel posted within ${TARGET_FACTOR}x the floor, whatever the member count: ${withinTarget ? 'met' : 'MISSED'}.`,
+      `Rate-limit floor: ${floorMs} ms (a refused channel needs its refused send, the wait and one more send). Target: every channel posted within ${TARGET_FACTOR}x the floor, whatever the member count, at the default of ${DEFAULT_CONCURRENCY} calls in flight: ${withinTarget ? 'met' : 'MISSED'}.`,
       "PostgreSQL: a real embedded server (fsync on) in a temp folder; members are imported first (20 days of history each), then VACUUM ANALYZE and CHECKPOINT so the import's own writes are not measured.",
       `Load average (1, 5, 15 min) when the section ended: ${loadavg()
         .map((n) => n.toFixed(2))

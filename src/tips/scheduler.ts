@@ -42,7 +42,7 @@ export interface Scheduler {
  * At 8, 500 channels of 5 ms sends took 0.46 s before the last first send, so a channel refused
  * then finished 1.45x after the Retry-After floor; at 64 it is 0.11 s and 1.11x (scripts/bench/fanout.ts).
  */
-const DEFAULT_CONCURRENCY = 64;
+export const DEFAULT_CONCURRENCY = 64;
 
 /**
  * Due posts are started this many at a time, with a turn of the event loop between: the first
