@@ -4,7 +4,6 @@
  * (or the console), and runs.
  */
 import { parseArgs } from 'node:util';
-import { createConsoleAdapter } from '../adapters/console/index.ts';
 import { consolePlatform } from '../adapters/console/platform.ts';
 import { PromptLine } from '../adapters/console/prompt.ts';
 import { type DiscordConfig, discordPlatform } from '../adapters/discord/platform.ts';
@@ -73,7 +72,12 @@ async function platformFactories(config: Config, log: Logger): Promise<AdapterFa
 /** With no platform configured, the console runs; its prompt line is shared with the log sink. */
 const consolePrompt = new PromptLine(process.stdout, process.stdin.isTTY === true);
 
-function consoleFactory(log: Logger, onConsoleEnd: () => void): AdapterFactory {
+/**
+ * The console's code loads only when it runs: its Markdown renderer (marked-terminal, with every
+ * highlight.js language) adds about 13 MB to a Slack or Discord bot that never prints to a terminal.
+ */
+async function consoleFactory(log: Logger, onConsoleEnd: () => void): Promise<AdapterFactory> {
+  const { createConsoleAdapter } = await import('../adapters/console/index.ts');
   const { values } = parseArgs({ options: { user: { type: 'string' } }, strict: false });
   const user = typeof values.user === 'string' && values.user.trim() ? values.user.trim() : 'you';
   return ({ bot }) =>
@@ -93,7 +97,7 @@ function consoleFactory(log: Logger, onConsoleEnd: () => void): AdapterFactory {
 
 async function chooseAdapters(config: Config, log: Logger, onConsoleEnd: () => void) {
   const platforms = await platformFactories(config, log);
-  const factories = platforms.length > 0 ? platforms : [consoleFactory(log, onConsoleEnd)];
+  const factories = platforms.length > 0 ? platforms : [await consoleFactory(log, onConsoleEnd)];
   return (context: AdapterContext): Adapter[] => factories.map((make) => make(context));
 }
 
