@@ -138,8 +138,14 @@ function compileInChild() {
 }
 
 if (process.argv[2] === COMPILE_ONLY) {
-  mkdirSync(OUT, { recursive: true });
-  process.stdout.write(`${await build()}\n`);
+  try {
+    mkdirSync(OUT, { recursive: true });
+    process.stdout.write(`${await build()}\n`);
+  } catch (error) {
+    // esbuild has already printed what is wrong in the sources, with file and line; anything else, say here.
+    if (!Array.isArray(error?.errors)) process.stderr.write(`${error?.message ?? error}\n`);
+    process.exit(1);
+  }
 } else {
   await import(pathToFileURL(upToDateBuild() ?? compileInChild()).href);
 }
