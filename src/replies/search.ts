@@ -77,6 +77,17 @@ const LIKELY_READING = 0.12;
 /** Only the best few hits are worth checking: further down, the match is weaker anyway. */
 const PLAIN_ANSWER_CANDIDATES = 5;
 
+/**
+ * Bits of code as typed ("1=1", "==", "--force"): the chat-language reader keeps words only, but
+ * these name an attack or an operator better than any word around them.
+ */
+function codeTokens(question: string): string {
+  return question
+    .split(/\s+/)
+    .filter((token) => /[=<>!|&-]/.test(token) && /[\p{L}\p{N}=]/u.test(token))
+    .join(' ');
+}
+
 /** The question in the content's own words: slang ("pr", "k8s") and misspellings rewritten. */
 function readerFor(content: Content): (question: string) => string {
   const read = createTextReader(content.language, { slang: true, misspellings: true });
@@ -96,12 +107,13 @@ export function buildPassageIndex(content: Content): PassageIndex {
     processTerm,
   });
   index.addAll(passages);
+  const read = (question: string) => `${normalise(question)} ${codeTokens(question)}`;
   const run = (question: string, options: Parameters<typeof index.search>[1]): PassageHit[] =>
-    index.search(normalise(question), options).flatMap((hit) => {
+    index.search(read(question), options).flatMap((hit) => {
       const passage = byKey.get(hit.id as string);
       return passage ? [{ passage, score: hit.score, terms: hit.queryTerms }] : [];
     });
-  const termsOf = (question: string) => [...new Set(processedTerms(normalise(question)))];
+  const termsOf = (question: string) => [...new Set(processedTerms(read(question)))];
   const fuzzy = {
     prefix: (term: string) => term.length >= 5,
     fuzzy: (term: string) => (term.length >= 6 ? 0.15 : false),

@@ -27,7 +27,8 @@ const FILLER = new Set(
  * and "cookies" "cookie" ("-ies" and "-ie" both end up as "-y": "tries" and "trie" meet too).
  */
 export function processTerm(term: string): string | null {
-  const word = term.toLowerCase();
+  // Code in the content is written `like this`: the backticks are not part of the term.
+  const word = term.toLowerCase().replace(/^`+|`+$/g, '');
   if (word.length < 2 || FILLER.has(word)) return null;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('ie')) return `${word.slice(0, -2)}y`;

@@ -9,6 +9,7 @@ import { createAnswerer } from '../../src/answer/engine.ts';
 import type { Answerer, AnswerResult } from '../../src/answer/types.ts';
 import { answerReply } from '../../src/commands/knowledge.ts';
 import { loadContent } from '../../src/content/load.ts';
+import { buildPassageIndex } from '../../src/replies/search.ts';
 import { processTerm } from '../../src/replies/terms.ts';
 import { message, testBot } from '../support/core.ts';
 
@@ -177,6 +178,16 @@ describe('questions the bot should decline', () => {
 });
 
 describe('question words meet the words of the passages', () => {
+  it('GIVEN a question quoting code ("1=1") THEN passages showing that code match it, backticks or not', () => {
+    const content = loadContent('content');
+    const hits = buildPassageIndex(content).search("someone typed ' OR 1=1 -- in our login box", 'security');
+    const injection = hits.findIndex((hit) => hit.passage.label === 'SQL injection');
+    expect(injection).toBeGreaterThanOrEqual(0);
+    expect(injection).toBeLessThan(3);
+    expect(hits[injection]?.terms).toContain('1=1');
+    expect(processTerm('`git`')).toBe('git');
+  });
+
   it.each([
     ['cookies', 'cookie'],
     ['tries', 'trie'],
