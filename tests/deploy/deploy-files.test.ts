@@ -13,7 +13,11 @@ describe('Dockerfile', () => {
   it('builds in one stage and runs compiled JavaScript with node, not npm, in another', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(stages[0]?.instructions).toContainEqual({ op: 'RUN', command: 'npm run build' });
-    expect(runtime.find((i) => i.op === 'CMD')).toEqual({ op: 'CMD', argv: ['node', 'dist/src/main.js'] });
+    // With npm start's memory flags (README, Performance).
+    expect(runtime.find((i) => i.op === 'CMD')).toEqual({
+      op: 'CMD',
+      argv: ['node', '--max-semi-space-size=8', '--expose-gc', 'dist/src/main.js'],
+    });
   });
 
   it('runs as a non-root user and checks /healthz', () => {
