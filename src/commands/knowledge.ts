@@ -105,7 +105,7 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     if (plain) return plain;
     const guess = guessReply(question, result.suggestions, content, passageIndexFor(content));
     if (guess) return guess;
-    const botGuess = botGuessReply(result.suggestions);
+    const botGuess = botGuessReply(question, result.suggestions);
     if (botGuess) return botGuess;
     return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);
   }
@@ -140,8 +140,16 @@ export function question(msg: Incoming, args: string, deps: CoreDeps): Reply | P
   }
   const result = deps.answerer.answer(args);
   const best = result.tier === 'confident' ? result.best?.entry : undefined;
-  if (best?.kind === 'bot' && best.action) return BOT_ACTIONS[best.action](msg, {}, deps);
+  if (best?.kind === 'bot' && best.action)
+    return withHint(best, args, BOT_ACTIONS[best.action](msg, {}, deps));
   return answerReply(args, result, deps.content);
+}
+
+/** An acting reply about the bot leads with its hint too, when the message fills it. */
+async function withHint(entry: BotEntry, question: string, reply: Reply | Promise<Reply>): Promise<Reply> {
+  const done = await reply;
+  const hint = entry.hint ? fillHint(entry.hint, question) : undefined;
+  return hint ? { ...done, text: `${hint}\n\n${done.text}` } : done;
 }
 
 function skill(_msg: Incoming, args: string, deps: CoreDeps): Reply {

@@ -10,6 +10,7 @@ import { cutAtSentence } from '../text.ts';
 import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
 import type { Passage } from './passages.ts';
 import type { PassageHit, PassageIndex } from './search.ts';
+import { fillHint } from './slots.ts';
 import { processedTerms } from './terms.ts';
 
 /** What the lead passages may take together: a chat-sized answer. */
@@ -200,13 +201,14 @@ const BOT_GUESS_SCORE = 0.3;
  * one that acts, like checking in), that reply's text as a guess: an entry that acts says which
  * command does it, so nothing is counted on a guess. Undefined below BOT_GUESS_SCORE.
  */
-export function botGuessReply(suggestions: readonly ScoredEntry[]): Reply | undefined {
+export function botGuessReply(question: string, suggestions: readonly ScoredEntry[]): Reply | undefined {
   const [first, ...others] = suggestions;
   if (first?.entry.kind !== 'bot' || first.score < BOT_GUESS_SCORE) return undefined;
+  const hint = first.entry.hint ? fillHint(first.entry.hint, question) : undefined;
   return {
     text:
       `I'm not sure I understood. If you mean **${first.entry.title}**: ${first.entry.body}\n\n` +
-      'Or did you mean one of these?',
+      `${hint ? `${hint}\n\n` : ''}Or did you mean one of these?`,
     buttons: others.map((s) => ({ label: s.entry.title, actionId: ACTIONS.entry, value: s.entry.id })),
     buttonsInOneRow: true,
     visibility: 'public',

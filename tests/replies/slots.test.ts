@@ -67,4 +67,22 @@ describe('hints in content', () => {
     expect(plain.text).not.toContain('{zone}');
     expect(plain.text).not.toContain('America/New_York`.');
   });
+
+  it('GIVEN an acting reply (the streak) and a place in the message THEN the hint leads the streak view', async () => {
+    const content = loadContent('content');
+    const streakEntry = content.bot.find((b) => b.id === 'bot-my-streak');
+    if (!streakEntry) throw new Error('no bot-my-streak');
+    const confident = {
+      tier: 'confident' as const,
+      best: { entry: streakEntry, score: 0.9 },
+      suggestions: [],
+    };
+    const { bot, deps } = testBot({
+      content,
+      answerer: { answer: () => confident, lookup: () => confident },
+    });
+    const reply = await bot.handleMessage(message("my streak looks wrong, I'm in Tokyo", deps));
+    expect(reply.text.split('\n')[0]).toContain('`timezone Asia/Tokyo`');
+    expect(reply.title).toBe('Your learning streak');
+  });
 });
