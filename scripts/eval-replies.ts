@@ -4,8 +4,8 @@
  * Each line of the set is {"question","expected","facts":[["alt1","alt2"],["alt3"]]}: a reply
  * delivers the fact when every group has one alternative (case-insensitive) in the first 700
  * characters of its text. Prints the share that delivers the fact, the share at most 1,200
- * characters long, and the share whose answer is the expected entry. Lines whose expected entry
- * is a reply about the bot (`bot-…`) are chat basics: they count as answered correctly when they
+ * characters long, and the share whose answer is the expected entry. Lines whose label names no
+ * knowledge entry ("greeting", "feature", a bot reply's id) are chat basics: they count as answered correctly when they
  * deliver the fact and are neither refused nor met with "did you mean". `ask --json` reports no
  * id for them, so the expected-entry share covers the specific questions only.
  */
@@ -14,19 +14,23 @@ import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { loadContent } from '../src/content/load.ts';
 import { type AskJson, createAskSession } from './ask-session.ts';
 import { exitQuietlyWhenStdoutCloses } from './pipe.ts';
-import { deliversFacts, FACT_WINDOW, readSet, SHORT_REPLY, type SpecificQuestion } from './reply-facts.ts';
+import {
+  deliversFacts,
+  FACT_WINDOW,
+  isChatBasic,
+  readSet,
+  SHORT_REPLY,
+  type SpecificQuestion,
+} from './reply-facts.ts';
 
 exitQuietlyWhenStdoutCloses();
 
-/** The kinds a set's writer labels chat basics with, or the id of a reply about the bot. */
-const CHAT_KINDS = new Set(['greeting', 'thanks', 'identity', 'capabilities', 'help', 'feature', 'checkin']);
-const isChatBasic = (q: SpecificQuestion) => q.expected.startsWith('bot-') || CHAT_KINDS.has(q.expected);
 const REFUSALS = /outside what I know|I'm not sure I understood/;
 
 const percent = (n: number, of: number) => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
 
-function missLine(q: SpecificQuestion, got: AskJson, facts: boolean): string {
-  const wrongEntry = !isChatBasic(q) && got.id !== q.expected;
+function missLine(q: SpecificQuestion, got: AskJson, facts: boolean, basic: boolean): string {
+  const wrongEntry = !basic && got.id !== q.expected;
   const why = [facts ? '' : 'fact missing', got.text.length > SHORT_REPLY ? `${got.text.length} chars` : '']
     .concat(wrongEntry ? `got ${got.id ?? 'none'}, expected ${q.expected}` : '')
     .filter(Boolean)
@@ -54,13 +58,13 @@ async function main(argv: string[]): Promise<void> {
     const delivered = deliversFacts(got.text, q.facts);
     facts += delivered ? 1 : 0;
     short += got.text.length <= SHORT_REPLY ? 1 : 0;
-    const basic = isChatBasic(q);
+    const basic = isChatBasic(q, content);
     chat += basic ? 1 : 0;
     chatRight += basic && delivered && !REFUSALS.test(got.text) ? 1 : 0;
     right += !basic && got.id === q.expected ? 1 : 0;
     lengths.push(got.text.length);
     if (!delivered || got.text.length > SHORT_REPLY || (!basic && got.id !== q.expected))
-      misses.push(missLine(q, got, delivered));
+      misses.push(missLine(q, got, delivered, basic));
   }
   lengths.sort((a, b) => a - b);
   console.log(`Replies on ${path} (${set.length} questions)`);

@@ -10,7 +10,10 @@ import type { ActionModule, CoreDeps } from '../core.ts';
 import {
   botGuessReply,
   briefReply,
+  DID_YOU_MEAN,
+  entryButton,
   guessReply,
+  NOT_SURE,
   plainAnswerReply,
   plainBotEntry,
 } from '../replies/compose.ts';
@@ -19,7 +22,7 @@ import { fillHint } from '../replies/slots.ts';
 import { done, streak } from '../streaks/commands.ts';
 import { quoteUserText } from '../text.ts';
 import { tipCommand } from '../tips/commands.ts';
-import { ACTIONS, type Incoming, type Reply, type ReplyButton } from '../types.ts';
+import { ACTIONS, type Incoming, type Reply } from '../types.ts';
 import { arg, type Command, defineCommand } from './registry.ts';
 
 /** A few next steps, not a table of contents; each platform's button capabilities apply on top. */
@@ -31,10 +34,6 @@ const CAN_HELP_WITH =
   'career questions like how to get started or what the job pays. Type `list` to see every skill, ' +
   'or `help` for all commands.';
 
-function entryButton(entry: Entry | BotEntry): ReplyButton {
-  return { label: entry.title, actionId: ACTIONS.entry, value: entry.id };
-}
-
 function firstSentence(text: string): string {
   const match = /^(.+?[.!?])(\s|$)/.exec(text.trim());
   return match?.[1] ?? text.trim();
@@ -45,9 +44,13 @@ function firstSentence(text: string): string {
  * message names what the hint needs ("i'm in tokyo": the exact `timezone` command).
  */
 function botReply(entry: BotEntry, question = ''): Reply {
-  const hint = entry.hint ? fillHint(entry.hint, question) : undefined;
-  // The hint is the direct answer ("type `timezone Asia/Tokyo`"): it leads.
-  return { text: hint ? `${hint}\n\n${entry.body}` : entry.body, visibility: 'public' };
+  return { text: leadWithHint(entry, question, entry.body), visibility: 'public' };
+}
+
+/** The hint is the direct answer ("type `timezone Asia/Tokyo`"): when the message fills it, it leads. */
+function leadWithHint(entry: BotEntry, question: string, text: string): string {
+  const hint = fillHint(entry.hint, question);
+  return hint ? `${hint}\n\n${text}` : text;
 }
 
 /** One entry in depth (`skill <name>`, the Full guide button): its whole body and its related entries as buttons. */
@@ -60,7 +63,7 @@ export function entryReply(entry: Entry | BotEntry, content: Content): Reply {
   return {
     title: entry.title,
     text: entry.body,
-    buttons: related.length > 0 ? related.map(entryButton) : undefined,
+    buttons: related.length > 0 ? related.map((e) => entryButton(e)) : undefined,
     visibility: 'public',
     shareable: true,
   };
@@ -107,7 +110,7 @@ export function answerReply(question: string, result: AnswerResult, content: Con
     if (guess) return guess;
     const botGuess = botGuessReply(question, result.suggestions);
     if (botGuess) return botGuess;
-    return suggestionReply("I'm not sure I understood. Did you mean one of these?", result.suggestions);
+    return suggestionReply(`${NOT_SURE} ${DID_YOU_MEAN}`, result.suggestions);
   }
   // The classifier knows entries by their example questions; a term only a bullet defines
   // ("what is the WAL") can still have a passage that plainly answers it.
@@ -148,8 +151,7 @@ export function question(msg: Incoming, args: string, deps: CoreDeps): Reply | P
 /** An acting reply about the bot leads with its hint too, when the message fills it. */
 async function withHint(entry: BotEntry, question: string, reply: Reply | Promise<Reply>): Promise<Reply> {
   const done = await reply;
-  const hint = entry.hint ? fillHint(entry.hint, question) : undefined;
-  return hint ? { ...done, text: `${hint}\n\n${done.text}` } : done;
+  return { ...done, text: leadWithHint(entry, question, done.text) };
 }
 
 function skill(_msg: Incoming, args: string, deps: CoreDeps): Reply {

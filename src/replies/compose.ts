@@ -26,18 +26,27 @@ const RUNNER_UP_ROOM = 180;
 const LEAD_ROOM = 200;
 const MAX_PASSAGES = 3;
 
+/** How a reply that is not sure what was meant starts, and how it offers the other readings. */
+export const NOT_SURE = "I'm not sure I understood.";
+export const DID_YOU_MEAN = 'Did you mean one of these?';
+
+/** A guess, hedged: "not sure, but if you mean X..., or did you mean one of these?" */
+const hedged = (guess: string) =>
+  `${NOT_SURE} ${guess}\n\nOr ${DID_YOU_MEAN.charAt(0).toLowerCase()}${DID_YOU_MEAN.slice(1)}`;
+
 export function fullGuideLabel(entry: Entry): string {
   return `Full guide: ${entry.title}`;
 }
 
+/** The button that opens one entry (or a reply about the bot) in full. */
+export function entryButton(entry: Entry | BotEntry, label = entry.title): ReplyButton {
+  return { label, actionId: ACTIONS.entry, value: entry.id };
+}
+
 function entryButtons(entry: Entry, content: Content): ReplyButton[] {
-  const related = entry.related
-    .map((id) => content.entry(id))
-    .filter((e): e is Entry => e !== undefined)
-    .map((e) => ({ label: e.title, actionId: ACTIONS.entry, value: e.id }));
-  const full = { label: fullGuideLabel(entry), actionId: ACTIONS.entry, value: entry.id };
+  const related = entry.related.map((id) => content.entry(id)).filter((e): e is Entry => e !== undefined);
   // Each platform keeps one row's worth of these (buttonsInOneRow): the first matter most.
-  return [full, ...related];
+  return [entryButton(entry, fullGuideLabel(entry)), ...related.map((e) => entryButton(e))];
 }
 
 /** Whether one passage repeats the other (an introduction carries the bullets of its list). */
@@ -173,21 +182,16 @@ export function guessReply(
   const first = suggestions[0];
   if (!first || first.entry.kind === 'bot') return undefined;
   let guessed: Entry | undefined = first.entry;
-  let passages = guessed ? choosePassages(index.guess(question, guessed.id, first.score)) : [];
+  let passages = choosePassages(index.guess(question, first.entry.id, first.score));
   if (passages.length === 0) {
     guessed = content.entry(index.namedIn(question) ?? '');
     passages = guessed ? choosePassages(index.search(question, guessed.id)) : [];
   }
   if (!guessed || passages.length === 0) return undefined;
-  const others = suggestions
-    .filter((s) => s.entry.id !== guessed.id)
-    .map((s) => ({ label: s.entry.title, actionId: ACTIONS.entry, value: s.entry.id }));
-  const full = { label: fullGuideLabel(guessed), actionId: ACTIONS.entry, value: guessed.id };
+  const others = suggestions.filter((s) => s.entry.id !== guessed.id).map((s) => entryButton(s.entry));
   return {
-    text:
-      `I'm not sure I understood. If you're asking about **${guessed.title}**:\n\n` +
-      `${passageMarkdown(passages)}\n\nOr did you mean one of these?`,
-    buttons: [full, ...others],
+    text: hedged(`If you're asking about **${guessed.title}**:\n\n${passageMarkdown(passages)}`),
+    buttons: [entryButton(guessed, fullGuideLabel(guessed)), ...others],
     buttonsInOneRow: true,
     visibility: 'public',
   };
@@ -204,12 +208,11 @@ const BOT_GUESS_SCORE = 0.3;
 export function botGuessReply(question: string, suggestions: readonly ScoredEntry[]): Reply | undefined {
   const [first, ...others] = suggestions;
   if (first?.entry.kind !== 'bot' || first.score < BOT_GUESS_SCORE) return undefined;
-  const hint = first.entry.hint ? fillHint(first.entry.hint, question) : undefined;
+  const hint = fillHint(first.entry.hint, question);
+  const guess = `If you mean **${first.entry.title}**: ${first.entry.body}`;
   return {
-    text:
-      `I'm not sure I understood. If you mean **${first.entry.title}**: ${first.entry.body}\n\n` +
-      `${hint ? `${hint}\n\n` : ''}Or did you mean one of these?`,
-    buttons: others.map((s) => ({ label: s.entry.title, actionId: ACTIONS.entry, value: s.entry.id })),
+    text: hedged(hint ? `${guess}\n\n${hint}` : guess),
+    buttons: others.map((s) => entryButton(s.entry)),
     buttonsInOneRow: true,
     visibility: 'public',
   };

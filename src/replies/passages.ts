@@ -109,6 +109,11 @@ export function entryPassages(entry: Entry): Passage[] {
   });
 }
 
+/** What a passage says it is about: its bold label, or a tip's title. */
+export function namedBy(passage: Passage): string {
+  return passage.label || passage.tipTitle || '';
+}
+
 export function tipPassage(tip: Tip): Passage {
   return {
     key: `tip:${tip.id}`,

@@ -3,7 +3,7 @@
  * the classifier is unsure? When its label names the question's subject, or when it holds every
  * term of the question and one of them is rare. Pure once built.
  */
-import type { Passage } from './passages.ts';
+import { namedBy, type Passage } from './passages.ts';
 import type { PassageHit } from './search.ts';
 import { processedTerms } from './terms.ts';
 
@@ -58,7 +58,7 @@ export function plainAnswerGate(
     const has = byKey.get(hit.passage.key) ?? new Set<string>();
     // The label as written and as the chat language reads it: "CI/CD" names "ci" although the
     // slang table spells it out as "continuous integration and continuous delivery".
-    const label = hit.passage.label || hit.passage.tipTitle || '';
+    const label = namedBy(hit.passage);
     const named = new Set([...processedTerms(label), ...processedTerms(normalise(label))]);
     const matched = terms.filter((t) => has.has(t));
     if (matched.length < needed(terms.length)) return false;
@@ -90,6 +90,6 @@ export function definingPassage(term: string, passages: readonly Passage[]): Pas
   const joiner = String.raw`(?:[\s-]+(?:of|and|the|for|to|as|a)\b)*[\s-]+`;
   const spelled = new RegExp(`\\b${[...upper].map((letter) => `${letter}[\\w']*`).join(joiner)}\\b`, 'i');
   const defines = (p: Passage) => written.test(p.text) && spelled.test(p.text);
-  const labelled = (p: Passage) => written.test(p.label || p.tipTitle || '');
+  const labelled = (p: Passage) => written.test(namedBy(p));
   return passages.find((p) => labelled(p) && defines(p)) ?? passages.find(defines);
 }

@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import { createTextReader } from '../answer/text.ts';
 import type { Content } from '../content/load.ts';
-import { allPassages, type Passage } from './passages.ts';
+import { allPassages, namedBy, type Passage } from './passages.ts';
 import { definingPassage, plainAnswerGate } from './plain.ts';
 import { processedTerms, processTerm } from './terms.ts';
 
@@ -144,9 +144,7 @@ export function buildPassageIndex(content: Content): PassageIndex {
       if (rare.length === 0) return undefined;
       const named = run(question, { boost: BOOST })
         .slice(0, PLAIN_ANSWER_CANDIDATES)
-        .find((hit) =>
-          processedTerms(hit.passage.label || hit.passage.tipTitle || '').some((t) => rare.includes(t)),
-        );
+        .find((hit) => processedTerms(namedBy(hit.passage)).some((t) => rare.includes(t)));
       return named?.passage.entryId;
     },
     plainAnswer(question) {

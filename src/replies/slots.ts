@@ -56,8 +56,9 @@ export function slotsOf(hint: string): string[] {
   return [...hint.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
 }
 
-/** `hint` with each slot filled from `text`, or undefined when the text lacks one of them. */
-export function fillHint(hint: string, text: string): string | undefined {
+/** `hint` with each slot filled from `text`, or undefined when there is no hint or the text lacks a slot. */
+export function fillHint(hint: string | undefined, text: string): string | undefined {
+  if (hint === undefined) return undefined;
   let filled = hint;
   for (const slot of new Set(slotsOf(hint))) {
     const value = (SLOTS as readonly string[]).includes(slot) ? FINDERS[slot as Slot](text) : undefined;

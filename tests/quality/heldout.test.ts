@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAskSession } from '../../scripts/ask-session.ts';
 import { measureQuality, readQuestions, skillbotSystem } from '../../scripts/bench/quality.ts';
-import { deliversFacts, readSet, SHORT_REPLY } from '../../scripts/reply-facts.ts';
+import { deliversFacts, isChatBasic, readSet, SHORT_REPLY } from '../../scripts/reply-facts.ts';
 import { createAnswerer } from '../../src/answer/engine.ts';
 import { loadContent } from '../../src/content/load.ts';
 
@@ -72,7 +72,7 @@ describe.each(Object.entries(recorded.replies))('held-out replies %s', (path, wa
       const delivered = deliversFacts(text, q.facts) && !/outside what I know/i.test(text);
       facts += delivered ? 1 : 0;
       short += text.length <= SHORT_REPLY ? 1 : 0;
-      if (!content.entry(q.expected)) {
+      if (isChatBasic(q, content)) {
         chat += 1;
         chatRight += delivered ? 1 : 0;
       }
