@@ -73,6 +73,7 @@ const VARIANTS: Variant[] = [
   { name: 'no word pairs', model: { features: { ...d.features, wordPairs: !d.features.wordPairs } } },
   { name: 'no title/aliases as training text', model: { entryNames: !d.entryNames } },
   { name: 'no summary/body lines as training text', model: { entryBody: !d.entryBody } },
+  { name: 'no asks as training text', model: { entryAsks: !d.entryAsks } },
   { name: 'train: 16 epochs', model: { train: { ...d.train, epochs: 16 } } },
   { name: 'train: L2 1e-4', model: { train: { ...d.train, l2: 1e-4 } } },
   { name: 'train: L2 1e-6', model: { train: { ...d.train, l2: 1e-6 } } },

@@ -56,6 +56,7 @@ function contentWithTips(): Content {
       title: `About ${e.title}`,
       body: e.summary,
       task: 'Try it for 15 minutes.',
+      asks: [],
       quiz: { question: 'Ready?', options: ['Yes', 'No', 'Later'], answer: 0, explanation: 'Yes.' },
       file: 'bench',
     }));

@@ -85,8 +85,9 @@ const FIELDS = ['title', 'aliases', 'questions', 'summary', 'body'];
 
 /**
  * The baseline as the held-out sets judged it: plain TF-IDF over words and logistic regression on
- * the same examples, with no chat language, character n-grams, entry text or class balancing, and
- * its training pinned so that tuning skillbot never moves it.
+ * the same examples (the entries' example questions and their bullets' `asks`), with no chat
+ * language, character n-grams, entry text or class balancing, and its training pinned so that
+ * tuning skillbot never moves it.
  */
 export const PLAIN_MODEL: ModelOptions = {
   text: { slang: false, misspellings: false },
@@ -94,6 +95,7 @@ export const PLAIN_MODEL: ModelOptions = {
   train: { epochs: 8, learningRate: 2, l2: 1e-5, classWeight: 0, seed: 1 },
   entryNames: false,
   entryBody: false,
+  entryAsks: true,
 };
 
 export function plainLogisticRegression(content: Content): Engine {

@@ -18,6 +18,8 @@ export interface ModelOptions {
   entryNames: boolean;
   /** Also learn from each entry's summary and body lines. */
   entryBody: boolean;
+  /** Also learn from the messages its bullets and its skill's tips answer (`asks`). */
+  entryAsks: boolean;
 }
 
 /** What a class stands for. */
@@ -42,10 +44,14 @@ function plainLines(markdown: string): string[] {
     .filter((line) => line.length >= 12);
 }
 
-function entryTexts(entry: Entry, options: ModelOptions): string[] {
+function entryTexts(entry: Entry, content: Content, options: ModelOptions): string[] {
   const texts = [...entry.questions, ...entry.vocabulary];
   if (options.entryNames) texts.push(entry.title, ...entry.aliases);
   if (options.entryBody) texts.push(entry.summary, ...plainLines(entry.body));
+  if (options.entryAsks) {
+    texts.push(...Object.values(entry.asks).flat());
+    for (const tip of content.tips) if (tip.skill === entry.id) texts.push(...tip.asks);
+  }
   return texts.filter((t) => t.trim() !== '');
 }
 
@@ -68,7 +74,7 @@ function trainingSet(content: Content, options: ModelOptions): TrainingSet {
       ys.push(y);
     }
   };
-  for (const entry of content.entries) add({ kind: 'entry', entry }, entryTexts(entry, options));
+  for (const entry of content.entries) add({ kind: 'entry', entry }, entryTexts(entry, content, options));
   for (const entry of content.bot) add({ kind: 'bot', entry }, [...entry.questions, ...entry.vocabulary]);
   add({ kind: 'none' }, content.offTopic);
   return { labels, examples, ys };

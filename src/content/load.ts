@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { ContentError } from '../errors.ts';
+import { labelsIn } from './labels.ts';
 import {
   type BotEntry,
   BotFrontMatter,
@@ -65,6 +66,10 @@ function toEntry(name: string, data: Record<string, unknown>, body: string): Ent
   const parsed = EntryFrontMatter.safeParse(data);
   if (!parsed.success) fail(name, parsed.error);
   if (body.length < 40) throw new ContentError(name, 'body', 'is missing or shorter than 40 characters');
+  const labels = labelsIn(body);
+  const stray = Object.keys(parsed.data.asks).find((label) => !labels.has(label));
+  if (stray !== undefined)
+    throw new ContentError(name, 'asks', `names "${stray}", which no bullet of the body is labelled`);
   return { ...parsed.data, body, file: name };
 }
 

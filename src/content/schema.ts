@@ -15,6 +15,8 @@ export const EntryFrontMatter = z.object({
   questions: z.array(line(300)).default([]),
   /** Words and phrases people use for this entry that its text may lack (optional training data). */
   vocabulary: z.array(line(80)).default([]),
+  /** Per bullet label, messages that bullet answers: they find it when the asker's words differ. */
+  asks: z.record(line(120), z.array(line(160)).min(1, 'needs at least one message')).default({}),
 });
 
 /** A reply about the bot itself (greetings, help, streaks...): a class of the same model. */
@@ -65,6 +67,8 @@ export const TipFrontMatter = z
     skill: id,
     title: line(80),
     task: line(600),
+    /** Messages this tip answers, in the words people use. */
+    asks: z.array(line(160)).default([]),
     quiz: z.object({
       question: line(300),
       options: z.array(line(80)).min(3, 'needs 3 or 4 options').max(4, 'needs 3 or 4 options'),
@@ -91,6 +95,8 @@ export interface Entry {
   /** Ways people ask for this entry: the training data of the answering model. */
   questions: string[];
   vocabulary: string[];
+  /** Per bullet label, messages that bullet answers. */
+  asks: Record<string, string[]>;
   /** Markdown. */
   body: string;
   file: string;
@@ -128,6 +134,8 @@ export interface Tip {
   /** Markdown, at most 600 characters. */
   body: string;
   task: string;
+  /** Messages this tip answers. */
+  asks: string[];
   quiz: Quiz;
   file: string;
 }

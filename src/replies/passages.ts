@@ -3,6 +3,8 @@
  * bullets (each one self-contained), its paragraphs and its numbered lists; each tip is one
  * passage of the skill it belongs to, so a tip can answer for its skill. Pure.
  */
+
+import { labelOf } from '../content/labels.ts';
 import type { Content } from '../content/load.ts';
 import type { Entry, Tip } from '../content/schema.ts';
 
@@ -19,11 +21,12 @@ export interface Passage {
   text: string;
   /** Set when the passage is a tip. */
   tipTitle?: string;
+  /** Messages the content says this passage answers (an entry's `asks` for its label, a tip's). */
+  asks: string;
 }
 
 const BULLET = /^[-*]\s+/;
 const NUMBERED = /^\d+[.)]\s+/;
-const LABEL = /^\*\*(.+?)\*\*:?/;
 
 interface Block {
   heading: string;
@@ -92,19 +95,17 @@ function withIntroducedLists(found: Block[]): Block[] {
   });
 }
 
-function labelOf(text: string): string {
-  return LABEL.exec(text)?.[1]?.replace(/:$/, '').trim() ?? '';
-}
-
 export function entryPassages(entry: Entry): Passage[] {
   return withIntroducedLists(blocks(entry.body)).map((block, index) => {
     const text = block.lines.join('\n');
+    const label = block.numbered ? '' : labelOf(text);
     return {
       key: `${entry.id}#${index}`,
       entryId: entry.id,
       heading: block.heading,
-      label: block.numbered ? '' : labelOf(text),
+      label,
       text,
+      asks: (label && entry.asks[label]?.join('\n')) || '',
     };
   });
 }
@@ -122,6 +123,7 @@ export function tipPassage(tip: Tip): Passage {
     label: '',
     text: tip.body,
     tipTitle: tip.title,
+    asks: tip.asks.join('\n'),
   };
 }
 

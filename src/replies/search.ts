@@ -44,8 +44,11 @@ export interface PassageIndex {
   termsOf(question: string): string[];
 }
 
-/** The label names the topic a bullet is about; the heading, the wider subject. */
-const BOOST = { label: 5, heading: 1.2, text: 1 } as const;
+/**
+ * The label names the topic a bullet is about; the heading, the wider subject; `asks`, the words
+ * people use when they want it.
+ */
+const BOOST = { label: 5, heading: 1.2, text: 1, asks: 1 } as const;
 
 /**
  * Per entry, how rare each term is among that entry's passages. Corpus-wide BM25 leaves an
@@ -57,7 +60,9 @@ function entryTermWeights(passages: Passage[]): Map<string, (term: string) => nu
   for (const passage of passages) {
     const entry = counts.get(passage.entryId) ?? { passages: 0, df: new Map<string, number>() };
     entry.passages += 1;
-    const terms = new Set(processedTerms(`${passage.label} ${passage.heading} ${passage.text}`));
+    const terms = new Set(
+      processedTerms(`${passage.label} ${passage.heading} ${passage.text} ${passage.asks}`),
+    );
     for (const term of terms) entry.df.set(term, (entry.df.get(term) ?? 0) + 1);
     counts.set(passage.entryId, entry);
   }
@@ -102,7 +107,7 @@ export function buildPassageIndex(content: Content): PassageIndex {
   const { isPlain, isSpecific, isRare } = plainAnswerGate(passages, normalise);
   const index = new MiniSearch<Passage>({
     idField: 'key',
-    fields: ['label', 'heading', 'text'],
+    fields: ['label', 'heading', 'text', 'asks'],
     storeFields: ['entryId'],
     processTerm,
   });

@@ -106,6 +106,17 @@ describe('invalid content is refused with the file and the field', () => {
     expect(loadError(dir).field).toBe('related');
   });
 
+  it('GIVEN asks keyed by a label no bullet has THEN "asks" is named with the label', () => {
+    const dir = contentCopy();
+    writeFileSync(
+      join(dir, 'faq', 'asks.md'),
+      '---\nid: asks-typo\nkind: faq\ntitle: Asks?\nsummary: Asks.\nasks:\n  "Cursor paging": ["page 9000 is slow"]\n---\n- **Cursor pagination:** each page returns a cursor built from the last item.\n',
+    );
+    const error = loadError(dir);
+    expect(error.field).toBe('asks');
+    expect(error.message).toContain('Cursor paging');
+  });
+
   it('GIVEN broken YAML THEN the front matter is named', () => {
     const dir = contentCopy();
     writeFileSync(join(dir, 'skills', 'yaml.md'), '---\nid: [unclosed\n---\nbody\n');

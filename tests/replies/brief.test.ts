@@ -53,6 +53,13 @@ describe('a question gets the passage that answers it, not the whole entry', () 
     expect(reply.title).toBe('APIs');
   });
 
+  it('GIVEN a situation in words the bullet never uses THEN the bullet whose asks describe it leads', async () => {
+    const { reply } = await ask('why does scrolling to page 9000 take forever');
+    expect(reply.text.split('\n')[0]).toContain('Cursor pagination');
+    const { reply: turnedAway } = await ask('logged in fine but the admin page turns me away', 'apis');
+    expect(turnedAway.text.split('\n')[0]).toContain('403 Forbidden');
+  });
+
   it('GIVEN a question no passage matches THEN the entry summary leads', async () => {
     const { reply } = await ask('zzz qqq');
     expect(reply.text).toMatch(/^An API is the contract/);

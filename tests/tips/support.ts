@@ -33,6 +33,7 @@ export function makeTip(id: string, skill: string): Tip {
     title: `Tip ${id}`,
     body: `Body of ${id}.`,
     task: `Task for ${id}.`,
+    asks: [],
     quiz: {
       question: `Question about ${id}?`,
       options: ['Option A', 'Option B', 'Option C'],
@@ -58,6 +59,7 @@ export function makeContent(tips: readonly Tip[]): Content {
     summary: id,
     aliases: [],
     related: [],
+    asks: {},
     questions: [],
     vocabulary: [],
     body: id,
