@@ -31,7 +31,12 @@ const percent = (n: number, of: number) => `${n}/${of} (${((100 * n) / Math.max(
 
 function missLine(q: SpecificQuestion, got: AskJson, facts: boolean, basic: boolean): string {
   const wrongEntry = !basic && got.id !== q.expected;
-  const why = [facts ? '' : 'fact missing', got.text.length > SHORT_REPLY ? `${got.text.length} chars` : '']
+  const hedged = basic && REFUSALS.test(got.text) ? 'refused or hedged' : '';
+  const why = [
+    facts ? '' : 'fact missing',
+    hedged,
+    got.text.length > SHORT_REPLY ? `${got.text.length} chars` : '',
+  ]
     .concat(wrongEntry ? `got ${got.id ?? 'none'}, expected ${q.expected}` : '')
     .filter(Boolean)
     .join('; ');
@@ -60,10 +65,11 @@ async function main(argv: string[]): Promise<void> {
     short += got.text.length <= SHORT_REPLY ? 1 : 0;
     const basic = isChatBasic(q, content);
     chat += basic ? 1 : 0;
-    chatRight += basic && delivered && !REFUSALS.test(got.text) ? 1 : 0;
+    const basicRight = basic && delivered && !REFUSALS.test(got.text);
+    chatRight += basicRight ? 1 : 0;
     right += !basic && got.id === q.expected ? 1 : 0;
     lengths.push(got.text.length);
-    if (!delivered || got.text.length > SHORT_REPLY || (!basic && got.id !== q.expected))
+    if (!delivered || got.text.length > SHORT_REPLY || (basic ? !basicRight : got.id !== q.expected))
       misses.push(missLine(q, got, delivered, basic));
   }
   lengths.sort((a, b) => a - b);

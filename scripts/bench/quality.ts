@@ -8,6 +8,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { createAnswerer, type Engine } from '../../src/answer/engine.ts';
 import type { ModelOptions } from '../../src/answer/model.ts';
+import { DEFAULT_MODEL } from '../../src/answer/options.ts';
 import type { AnswerResult } from '../../src/answer/types.ts';
 import type { Content } from '../../src/content/load.ts';
 
@@ -95,7 +96,7 @@ export const PLAIN_MODEL: ModelOptions = {
   train: { epochs: 8, learningRate: 2, l2: 1e-5, classWeight: 0, seed: 1 },
   entryNames: false,
   entryBody: false,
-  entryAsks: true,
+  asksPerBullet: DEFAULT_MODEL.asksPerBullet,
 };
 
 export function plainLogisticRegression(content: Content): Engine {

@@ -18,8 +18,11 @@ export interface ModelOptions {
   entryNames: boolean;
   /** Also learn from each entry's summary and body lines. */
   entryBody: boolean;
-  /** Also learn from the messages its bullets and its skill's tips answer (`asks`). */
-  entryAsks: boolean;
+  /**
+   * Also learn from the first this many `asks` of each bullet and tip of the entry (0: none). All
+   * of them drown the hand-written examples and the off-topic class: see results/answer-quality.md.
+   */
+  asksPerBullet: number;
 }
 
 /** What a class stands for. */
@@ -48,10 +51,9 @@ function entryTexts(entry: Entry, content: Content, options: ModelOptions): stri
   const texts = [...entry.questions, ...entry.vocabulary];
   if (options.entryNames) texts.push(entry.title, ...entry.aliases);
   if (options.entryBody) texts.push(entry.summary, ...plainLines(entry.body));
-  if (options.entryAsks) {
-    texts.push(...Object.values(entry.asks).flat());
-    for (const tip of content.tips) if (tip.skill === entry.id) texts.push(...tip.asks);
-  }
+  const tipAsks = content.tips.filter((tip) => tip.skill === entry.id).map((tip) => tip.asks);
+  for (const asks of [...Object.values(entry.asks), ...tipAsks])
+    texts.push(...asks.slice(0, options.asksPerBullet));
   return texts.filter((t) => t.trim() !== '');
 }
 

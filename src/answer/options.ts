@@ -7,5 +7,5 @@ export const DEFAULT_MODEL: ModelOptions = {
   train: { epochs: 8, learningRate: 2, l2: 1e-5, classWeight: 0.5, seed: 1 },
   entryNames: true,
   entryBody: true,
-  entryAsks: true,
+  asksPerBullet: 3,
 };
