@@ -11,6 +11,7 @@ import { ACTIONS, type Reply, type ReplyButton } from '../types.ts';
 import type { Passage } from './passages.ts';
 import type { PassageHit, PassageIndex } from './search.ts';
 import { fillHint } from './slots.ts';
+import { cutForQuestion } from './snippet.ts';
 import { processedTerms } from './terms.ts';
 
 /** What the lead passages may take together: a chat-sized answer. */
@@ -82,18 +83,19 @@ function tipLine(passage: Passage): string {
  * One passage reads as a paragraph; several as a list, the best one first and fullest, the others
  * by their openings. Long ones are cut at a sentence.
  */
-function passageMarkdown(passages: Passage[], budget = PASSAGE_BUDGET): string {
+function passageMarkdown(passages: Passage[], asked: ReadonlySet<string>, budget = PASSAGE_BUDGET): string {
   const [lead, ...others] = passages;
   if (!lead) return '';
+  const cut = (p: Passage, room: number) => cutForQuestion(tipLine(p), room, asked);
   const leadRoom = Math.max(LEAD_ROOM, budget - RUNNER_UP_ROOM * others.length);
-  if (others.length === 0) return cutAtSentence(tipLine(lead), leadRoom);
-  const items = [
-    cutAtSentence(tipLine(lead), leadRoom),
-    ...others.map((p) => cutAtSentence(tipLine(p), RUNNER_UP_ROOM)),
-  ];
+  if (others.length === 0) return cut(lead, leadRoom);
+  const items = [cut(lead, leadRoom), ...others.map((p) => cut(p, RUNNER_UP_ROOM))];
   // A passage's own lines (the list an introduction carries) nest under its item.
   return items.map((text) => `- ${text.replace(/\n/g, '\n  ')}`).join('\n');
 }
+
+/** The question's terms as passage search reads them (slang and misspellings rewritten). */
+const askedIn = (question: string, index: PassageIndex) => new Set(index.termsOf(question));
 
 /**
  * A career answer's summary is the direct answer to the question its entry is named after; a
@@ -110,7 +112,10 @@ function careerLead(
   const room = PASSAGE_BUDGET - summary.length;
   const passages = room >= 200 ? choosePassages(beyond, room) : [];
   return {
-    lead: passages.length > 0 ? `${summary}\n\n${passageMarkdown(passages, room)}` : summary,
+    lead:
+      passages.length > 0
+        ? `${summary}\n\n${passageMarkdown(passages, askedIn(question, index), room)}`
+        : summary,
     passages,
   };
 }
@@ -121,7 +126,10 @@ function skillLead(
   index: PassageIndex,
 ): { lead: string; passages: Passage[] } {
   const passages = choosePassages(index.search(question, entry.id));
-  const lead = passages.length > 0 ? passageMarkdown(passages) : cutAtSentence(entry.summary, PASSAGE_BUDGET);
+  const lead =
+    passages.length > 0
+      ? passageMarkdown(passages, askedIn(question, index))
+      : cutAtSentence(entry.summary, PASSAGE_BUDGET);
   return { lead, passages };
 }
 
@@ -190,7 +198,9 @@ export function guessReply(
   if (!guessed || passages.length === 0) return undefined;
   const others = suggestions.filter((s) => s.entry.id !== guessed.id).map((s) => entryButton(s.entry));
   return {
-    text: hedged(`If you're asking about **${guessed.title}**:\n\n${passageMarkdown(passages)}`),
+    text: hedged(
+      `If you're asking about **${guessed.title}**:\n\n${passageMarkdown(passages, askedIn(question, index))}`,
+    ),
     buttons: [entryButton(guessed, fullGuideLabel(guessed)), ...others],
     buttonsInOneRow: true,
     visibility: 'public',
