@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createAnswerer, type Engine } from '../../src/answer/engine.ts';
+import { answerReply } from '../../src/commands/knowledge.ts';
 import { loadConfig, loadDotEnv } from '../../src/config.ts';
 import { type Content, loadContent } from '../../src/content/load.ts';
 import { createSystems, measureQuality, percent, questionSets, readQuestions } from './quality.ts';
@@ -63,16 +64,27 @@ export async function runAnswerBench(): Promise<BenchSection> {
   const dev = questionSets()
     .filter((s) => !s.heldOut)
     .flatMap((s) => readQuestions(s.path));
-  const rows = latencySets(dev.map((q) => q.question)).map(([name, questions]) => {
-    const latency = measureLatency((q) => engine.answer(q), questions);
-    return {
-      questions: name,
-      'p50 µs': Math.round(latency.p50),
-      'p99 µs': Math.round(latency.p99),
-      calls: latency.calls,
-    };
+  const sets = latencySets(dev.map((q) => q.question));
+  const row = (name: string, latency: ReturnType<typeof measureLatency>) => ({
+    questions: name,
+    'p50 µs': Math.round(latency.p50),
+    'p99 µs': Math.round(latency.p99),
+    calls: latency.calls,
   });
-  const worst = Math.max(...rows.map((r) => r['p99 µs']));
+  const answers = sets.map(([name, questions]) =>
+    row(
+      name,
+      measureLatency((q) => engine.answer(q), questions),
+    ),
+  );
+  const replies = sets.map(([name, questions]) =>
+    row(
+      `whole reply, ${name}`,
+      measureLatency((q) => answerReply(q, engine.answer(q), content), questions, 2000),
+    ),
+  );
+  const rows = [...answers, ...replies];
+  const worst = Math.max(...answers.map((r) => r['p99 µs']));
   const botIds = new Set(content.bot.map((b) => b.id));
   const quality = createSystems(content, engine).map((s) => measureQuality(s, dev, botIds));
   return {
@@ -87,7 +99,8 @@ export async function runAnswerBench(): Promise<BenchSection> {
             `${q.system} ${percent(q.top1)} / ${percent(q.wrongConfident)} / ${percent(q.shown)} / ${percent(q.refused)}`,
         )
         .join('; ')}.`,
-      'Latency: one call at a time with performance.now after a warm-up, each set repeated to at least 5,000 calls.',
+      'Latency: one call at a time with performance.now after a warm-up, each set repeated to at least 5,000 calls (2,000 for whole replies).',
+      'Whole reply: the answer plus passage search and the short reply built from it, everything before the platform call.',
     ],
   };
 }

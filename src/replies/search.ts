@@ -79,6 +79,9 @@ const STRONG_READING = 0.3;
 /** ...this much, on a passage matching a specific word; below, only a rare word will do. */
 const LIKELY_READING = 0.12;
 
+/** How many words of a question passage search reads. */
+const MAX_QUERY_WORDS = 80;
+
 /** Only the best few hits are worth checking: further down, the match is weaker anyway. */
 const PLAIN_ANSWER_CANDIDATES = 5;
 
@@ -112,7 +115,12 @@ export function buildPassageIndex(content: Content): PassageIndex {
     processTerm,
   });
   index.addAll(passages);
-  const read = (question: string) => `${normalise(question)} ${codeTokens(question)}`;
+  // A pasted log or essay says what it is about early; searching all of its words, typo-tolerant,
+  // only costs time (tens of milliseconds at 2,000 characters).
+  const read = (question: string) => {
+    const words = `${normalise(question)} ${codeTokens(question)}`.split(/\s+/);
+    return words.slice(0, MAX_QUERY_WORDS).join(' ');
+  };
   const run = (question: string, options: Parameters<typeof index.search>[1]): PassageHit[] =>
     index.search(read(question), options).flatMap((hit) => {
       const passage = byKey.get(hit.id as string);
