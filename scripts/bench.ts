@@ -12,9 +12,9 @@ import { runStoreBench } from './bench/store.ts';
 import type { BenchSection } from './bench/types.ts';
 
 function table(rows: BenchSection['rows']): string {
-  const first = rows[0];
-  if (!first) return '(no rows)';
-  const keys = Object.keys(first);
+  if (rows.length === 0) return '(no rows)';
+  // Every column any row has: a row may add one (the check-in rows' "RSS after").
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
   return [
     line(keys),
