@@ -36,6 +36,12 @@ interface Recorded {
 const MARGIN = 0.03;
 /** Style and off-topic subsets are a third of a set or less, so one question moves them more. */
 const SUBSET_MARGIN = 0.06;
+/**
+ * A reply set has 61 questions, and the training seed alone moves one by up to 3 of them (5 seeds at
+ * 0edc3d1: specific-10 delivered 53-56, specific-11 54-56, results/replies.md); any content change
+ * reshuffles training as a new seed would. So 3 questions of room, where 3% would be fewer than 2.
+ */
+const REPLY_MARGIN = 0.05;
 
 const recorded = JSON.parse(readFileSync('tests/fixtures/heldout-scores.json', 'utf8')) as Recorded;
 const content = loadContent('content');
@@ -77,7 +83,7 @@ describe.each(Object.entries(recorded.replies))('held-out replies %s', (path, wa
         chatRight += delivered ? 1 : 0;
       }
     }
-    expect(facts / set.length).toBeGreaterThanOrEqual(was.facts - MARGIN);
+    expect(facts / set.length).toBeGreaterThanOrEqual(was.facts - REPLY_MARGIN);
     expect(short / set.length).toBeGreaterThanOrEqual(was.short - MARGIN);
     expect(chatRight / Math.max(1, chat)).toBeGreaterThanOrEqual(was.chatBasics - SUBSET_MARGIN);
   });
