@@ -19,6 +19,12 @@ export const EntryFrontMatter = z.object({
   asks: z.record(line(120), z.array(line(160)).min(1, 'needs at least one message')).default({}),
 });
 
+/** What a bot entry's hint may use, filled from the message by src/replies/slots.ts. */
+export const HINT_SLOTS = ['zone', 'time'] as const;
+export type HintSlot = (typeof HINT_SLOTS)[number];
+const USES_A_SLOT = new RegExp(`\\{(${HINT_SLOTS.join('|')})\\}`);
+const OTHER_BRACE = new RegExp(`\\{(?!(${HINT_SLOTS.join('|')})\\})`);
+
 /** A reply about the bot itself (greetings, help, streaks...): a class of the same model. */
 export const BotFrontMatter = z.object({
   id,
@@ -37,8 +43,8 @@ export const BotFrontMatter = z.object({
    * `timezone {zone}`." (src/replies/slots.ts).
    */
   hint: line(200)
-    .refine((text) => /\{(zone|time)\}/.test(text) && !/\{(?!zone\}|time\})/.test(text), {
-      message: 'must use {zone} or {time}, and no other {slot}',
+    .refine((text) => USES_A_SLOT.test(text) && !OTHER_BRACE.test(text), {
+      message: `must use ${HINT_SLOTS.map((slot) => `{${slot}}`).join(' or ')}, and no other {slot}`,
     })
     .optional(),
 });

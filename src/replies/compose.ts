@@ -81,7 +81,8 @@ function tipLine(passage: Passage): string {
 
 /**
  * One passage reads as a paragraph; several as a list, the best one first and fullest, the others
- * by their openings. Long ones are cut at a sentence.
+ * by their openings. Long ones keep their opening and the sentences holding the question's words
+ * (`asked`, see snippet.ts).
  */
 function passageMarkdown(passages: Passage[], asked: ReadonlySet<string>, budget = PASSAGE_BUDGET): string {
   const [lead, ...others] = passages;
@@ -110,7 +111,7 @@ function careerLead(
   const said = new Set(processedTerms(summary));
   const beyond = index.search(question, entry.id).filter((hit) => hit.terms.some((t) => !said.has(t)));
   const room = PASSAGE_BUDGET - summary.length;
-  const passages = room >= 200 ? choosePassages(beyond, room) : [];
+  const passages = room >= LEAD_ROOM ? choosePassages(beyond, room) : [];
   return {
     lead:
       passages.length > 0

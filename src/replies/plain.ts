@@ -24,24 +24,17 @@ const SPECIFIC_SHARE = 0.034;
 /** A question that weighs two things against each other. */
 const COMPARISON = /\b(vs\.?|versus|or|difference|differences|compared?|better)\b/i;
 
-/** Each passage's terms (exactly as questions are read), and in how many passages each occurs. */
-function passageTerms(passages: Passage[]): { byKey: Map<string, Set<string>>; df: Map<string, number> } {
-  const byKey = new Map<string, Set<string>>();
-  const df = new Map<string, number>();
-  for (const passage of passages) {
-    const terms = new Set(processedTerms(`${passage.label} ${passage.heading} ${passage.text}`));
-    byKey.set(passage.key, terms);
-    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
-  }
-  return { byKey, df };
+/** Each passage's own terms (label, heading and text, read exactly as questions are), by key. */
+export function ownTermsOf(passages: readonly Passage[]): Map<string, Set<string>> {
+  return new Map(passages.map((p) => [p.key, new Set(processedTerms(`${p.label} ${p.heading} ${p.text}`))]));
 }
 /**
- * The gate over `passages`. Exact terms only: a prefix or typo match is too weak to answer on. A
+ * The gate over the passages whose own terms `byKey` holds. Exact terms only: a prefix or typo match is too weak to answer on. A
  * comparison ("postgres or mongo") needs a passage about both sides, not one that mentions them
  * in passing.
  */
 export function plainAnswerGate(
-  passages: Passage[],
+  byKey: ReadonlyMap<string, ReadonlySet<string>>,
   normalise: (text: string) => string,
 ): {
   isPlain: (hit: PassageHit, question: string, terms: string[]) => boolean;
@@ -50,10 +43,11 @@ export function plainAnswerGate(
   /** Whether a term names a subject on its own. */
   isRare: (term: string) => boolean;
 } {
-  const { byKey, df } = passageTerms(passages);
+  const df = new Map<string, number>();
+  for (const terms of byKey.values()) for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
   const within = (limit: number) => (term: string) => (df.get(term) ?? 0) > 0 && (df.get(term) ?? 0) <= limit;
-  const rare = within(Math.max(1, Math.round(RARE_SHARE * passages.length)));
-  const specific = within(Math.max(1, Math.round(SPECIFIC_SHARE * passages.length)));
+  const rare = within(Math.max(1, Math.round(RARE_SHARE * byKey.size)));
+  const specific = within(Math.max(1, Math.round(SPECIFIC_SHARE * byKey.size)));
   const isPlain = (hit: PassageHit, question: string, terms: string[]) => {
     const has = byKey.get(hit.passage.key) ?? new Set<string>();
     // The label as written and as the chat language reads it: "CI/CD" names "ci" although the

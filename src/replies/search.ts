@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch';
 import { createTextReader } from '../answer/text.ts';
 import type { Content } from '../content/load.ts';
 import { allPassages, namedBy, type Passage } from './passages.ts';
-import { definingPassage, plainAnswerGate } from './plain.ts';
+import { definingPassage, ownTermsOf, plainAnswerGate } from './plain.ts';
 import { processedTerms, processTerm } from './terms.ts';
 
 export interface PassageHit {
@@ -55,14 +55,15 @@ const BOOST = { label: 5, heading: 1.2, text: 1, asks: 1 } as const;
  * entry's own subject ("git" in Version control, "http" in APIs) weighing as much as the
  * detail asked about ("201"), although inside the entry it tells passages apart poorly.
  */
-function entryTermWeights(passages: Passage[]): Map<string, (term: string) => number> {
+function entryTermWeights(
+  passages: Passage[],
+  ownTerms: ReadonlyMap<string, ReadonlySet<string>>,
+): Map<string, (term: string) => number> {
   const counts = new Map<string, { passages: number; df: Map<string, number> }>();
   for (const passage of passages) {
     const entry = counts.get(passage.entryId) ?? { passages: 0, df: new Map<string, number>() };
     entry.passages += 1;
-    const terms = new Set(
-      processedTerms(`${passage.label} ${passage.heading} ${passage.text} ${passage.asks}`),
-    );
+    const terms = new Set([...(ownTerms.get(passage.key) ?? []), ...processedTerms(passage.asks)]);
     for (const term of terms) entry.df.set(term, (entry.df.get(term) ?? 0) + 1);
     counts.set(passage.entryId, entry);
   }
@@ -104,10 +105,11 @@ function readerFor(content: Content): (question: string) => string {
 
 export function buildPassageIndex(content: Content): PassageIndex {
   const passages = allPassages(content);
-  const weights = entryTermWeights(passages);
+  const ownTerms = ownTermsOf(passages);
+  const weights = entryTermWeights(passages, ownTerms);
   const byKey = new Map(passages.map((p) => [p.key, p]));
   const normalise = readerFor(content);
-  const { isPlain, isSpecific, isRare } = plainAnswerGate(passages, normalise);
+  const { isPlain, isSpecific, isRare } = plainAnswerGate(ownTerms, normalise);
   const index = new MiniSearch<Passage>({
     idField: 'key',
     fields: ['label', 'heading', 'text', 'asks'],

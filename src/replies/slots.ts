@@ -4,10 +4,8 @@
  * timezone to New York" gets the exact command. Pure.
  */
 import { zonesOfPlace } from '../commands/resolvers.ts';
+import { HINT_SLOTS, type HintSlot } from '../content/schema.ts';
 import { canonicalTimeZone } from '../time.ts';
-
-export const SLOTS = ['zone', 'time'] as const;
-export type Slot = (typeof SLOTS)[number];
 
 /** A place follows one of these words: "in tokyo", "to new york", "from berlin", "live in sydney". */
 const PLACE_CUE = /\b(?:in|to|from|near|at)\s+((?:[\p{L}'’.-]+\s*){1,3})/giu;
@@ -49,10 +47,12 @@ function timeIn(text: string): string | undefined {
   return at ? hhmm(Number(at[1]), 0) : undefined;
 }
 
-const FINDERS: Record<Slot, (text: string) => string | undefined> = { zone: zoneIn, time: timeIn };
+const FINDERS: Record<HintSlot, (text: string) => string | undefined> = { zone: zoneIn, time: timeIn };
+
+const isSlot = (name: string): name is HintSlot => (HINT_SLOTS as readonly string[]).includes(name);
 
 /** The slots a hint uses, in the order written. */
-export function slotsOf(hint: string): string[] {
+function slotsOf(hint: string): string[] {
   return [...hint.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
 }
 
@@ -61,7 +61,7 @@ export function fillHint(hint: string | undefined, text: string): string | undef
   if (hint === undefined) return undefined;
   let filled = hint;
   for (const slot of new Set(slotsOf(hint))) {
-    const value = (SLOTS as readonly string[]).includes(slot) ? FINDERS[slot as Slot](text) : undefined;
+    const value = isSlot(slot) ? FINDERS[slot](text) : undefined;
     if (!value) return undefined;
     filled = filled.replaceAll(`{${slot}}`, value);
   }
